@@ -1,0 +1,3 @@
+//! Extraction: the items the grammar finds in a document's text.
+
+pub mod timex;
