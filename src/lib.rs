@@ -1,5 +1,14 @@
 //! factlint: checks policy documents for factual and internal consistency.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod error;
+pub mod claims;
 pub mod extract;
+pub mod ledger;
 pub mod span;
+pub mod source;
+pub mod suggest;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}

@@ -1,3 +1,130 @@
-//! Extraction: the items the grammar finds in a document's text.
+//! Extraction: the items the grammar finds in a document's prose, each with its
+//! byte span: temporal expressions, ledger names, acronym definitions, numbers and
+//! sentence boundaries. It also settles the document date.
 
+pub mod acronym;
+pub mod gazetteer;
+pub mod numbers;
+pub mod sentences;
 pub mod timex;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+pub use acronym::AcronymDef;
+pub use gazetteer::{Gazetteer, Mention, Target};
+pub use numbers::Number;
+pub use timex::{Anniversary, Temporal, Timex, TimexValue};
+
+use crate::source::SourceText;
+use crate::span::Span;
+
+/// Where the document date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrigin {
+    /// `--date` on the command line (or the caller's equivalent).
+    Given,
+    FrontMatter,
+    Dateline,
+}
+
+/// The day the document speaks from: "this year" and office holders resolve to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DocDate {
+    pub date: Date,
+    pub origin: DateOrigin,
+    /// Where it is written in the document, if it is.
+    pub span: Option<Span>,
+}
+
+/// Everything the grammar found in one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Extraction {
+    pub doc_date: Option<DocDate>,
+    pub sentences: Vec<Span>,
+    pub timexes: Vec<Timex>,
+    pub anniversaries: Vec<Anniversary>,
+    pub mentions: Vec<Mention>,
+    pub acronyms: Vec<AcronymDef>,
+    pub numbers: Vec<Number>,
+}
+
+/// Runs every extractor over the document's prose.
+pub fn extract(source: &SourceText, gazetteer: &Gazetteer, given_date: Option<Date>) -> Extraction {
+    let masked = source.masked.as_str();
+    let doc_date = given_date
+        .map(|date| DocDate {
+            date,
+            origin: DateOrigin::Given,
+            span: None,
+        })
+        .or_else(|| {
+            source.front_matter_date().map(|date| DocDate {
+                date,
+                origin: DateOrigin::FrontMatter,
+                span: source.front_matter.date.as_ref().map(|(_, s)| *s),
+            })
+        })
+        .or_else(|| dateline(source));
+    let Temporal { timexes, anniversaries } = timex::extract_temporal(masked, doc_date.map(|d| d.date));
+    let mentions = gazetteer.find(masked);
+    let numbers = numbers::find(masked)
+        .into_iter()
+        .filter(|n| !timexes.iter().any(|t| t.span.overlaps(n.span)))
+        .collect();
+    Extraction {
+        doc_date,
+        sentences: sentences::split(masked, &source.blocks),
+        timexes,
+        anniversaries,
+        mentions,
+        acronyms: acronym::find_definitions(masked),
+        numbers,
+    }
+}
+
+/// A dateline in the first blocks: "OTTAWA, September 26, 2024 —", "On September 26,
+/// 2024, in Ottawa, ...", or a block that is a date and nothing else.
+fn dateline(source: &SourceText) -> Option<DocDate> {
+    let masked = source.masked.as_str();
+    for block in source.blocks.iter().take(5) {
+        let text = masked.get(block.range())?;
+        let lead = text.len() - text.trim_start().len();
+        let start = block.start as usize + lead;
+        // Look at the block's first 120 bytes only.
+        let mut end = (start + 120).min(block.end as usize);
+        while !masked.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = masked.get(start..end)?;
+        let found = timex::extract_temporal(head, None);
+        let Some(t) = found.timexes.first() else { continue };
+        let TimexValue::Day { date } = t.value else { continue };
+        let (ts, te) = (t.span.start as usize, t.span.end as usize);
+        // With its weekday, the date phrase starts at the weekday.
+        let ts = t.weekday.map_or(ts, |(_, w)| ts.min(w.start as usize));
+        let before = &head[..ts];
+        let after = head[te..].trim_start();
+        let city = !before.is_empty()
+            && before.trim_end().ends_with(',')
+            && before
+                .trim_end()
+                .trim_end_matches(',')
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '-' | '\''))
+            && before.chars().next().is_some_and(char::is_uppercase);
+        let on = before == "On " && after.starts_with(", in ");
+        let alone = before.trim().is_empty() && text.trim().len() == te - ts;
+        let dash = after.starts_with('—') || after.starts_with('–') || after.starts_with("- ") || after.starts_with("--");
+        if (city && (dash || after.starts_with(':') || after.starts_with('/'))) || on || alone {
+            let span = Span::new(start + ts, start + te);
+            return Some(DocDate {
+                date,
+                origin: DateOrigin::Dateline,
+                span: Some(span),
+            });
+        }
+    }
+    None
+}

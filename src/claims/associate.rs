@@ -1,0 +1,464 @@
+//! Builds claims sentence by sentence from the extracted items.
+
+use std::collections::HashMap;
+
+use super::gap::{ends_with_word, has_word, only};
+use super::*;
+use crate::extract::{Mention, Timex};
+use crate::ledger::EntityKind;
+
+/// Words that make an office or a date about another time than the one stated.
+const NOT_NOW: &[&str] = &[
+    "former", "then", "then-", "late", "ex", "future", "incoming", "previous", "predecessor", "successor", "designate", "elect",
+    "acting", "interim", "past", "earlier", "later",
+];
+
+/// Event words and the event kind they name. Participles attach after the entity
+/// ("NATO, founded in 1949"), nouns before it ("the creation of NATO in 1949").
+const EVENT_PARTICIPLES: &[(&str, EventKind)] = &[
+    ("founded", EventKind::Founded),
+    ("created", EventKind::Founded),
+    ("established", EventKind::Founded),
+    ("formed", EventKind::Founded),
+    ("signed", EventKind::Signed),
+    ("entered into force", EventKind::EnteredIntoForce),
+    ("came into force", EventKind::EnteredIntoForce),
+    ("took effect", EventKind::EnteredIntoForce),
+    ("took place", EventKind::TookPlace),
+];
+const EVENT_NOUNS: &[(&str, EventKind)] = &[
+    ("founding", EventKind::Founded),
+    ("foundation", EventKind::Founded),
+    ("creation", EventKind::Founded),
+    ("establishment", EventKind::Founded),
+    ("formation", EventKind::Founded),
+    ("signing", EventKind::Signed),
+    ("signature", EventKind::Signed),
+    ("entry into force", EventKind::EnteredIntoForce),
+];
+/// Fillers allowed between an entity and its participle.
+const PARTICIPLE_FILLERS: &[&str] = &["which", "that", "was", "were", "is", "has been", "had been", "first", "originally", "officially", "formally", "itself"];
+
+/// Verbs that put a holder in a rotating position.
+const HOLD_VERBS: &[&str] = &[
+    "holds", "held", "hold", "holding", "will hold", "has held", "had held", "assumes", "assumed", "will assume", "assume", "takes over",
+    "took over", "will take over", "take over", "chairs", "chaired", "will chair", "chair", "has", "had", "have", "will have",
+    "which", "that", "currently", "now", "the", "its", "their", "this", "year's", "year’s", "s", "’s", "'s", "successive",
+    "respective", "consecutive", "upcoming", "current", "respectively",
+];
+
+struct Sentence<'a> {
+    span: Span,
+    text: &'a str,
+    timexes: Vec<&'a Timex>,
+    mentions: Vec<&'a Mention>,
+}
+
+pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
+    let speakers = speakers(x, masked, ledger);
+    let mut out = Vec::new();
+    let (mut ti, mut mi) = (0, 0);
+    for &span in &x.sentences {
+        // Items are sorted by position: walk them alongside the sentences.
+        while ti < x.timexes.len() && x.timexes[ti].span.start < span.start {
+            ti += 1;
+        }
+        while mi < x.mentions.len() && x.mentions[mi].span.start < span.start {
+            mi += 1;
+        }
+        let timexes: Vec<&Timex> = x.timexes[ti..].iter().take_while(|t| t.span.end <= span.end).collect();
+        let mentions: Vec<&Mention> = x.mentions[mi..].iter().take_while(|m| m.span.end <= span.end).collect();
+        let s = Sentence {
+            span,
+            text: &masked[span.range()],
+            timexes,
+            mentions,
+        };
+        event_dates(&s, masked, ledger, &mut out);
+        anniversaries(&s, x, masked, ledger, &mut out);
+        offices(&s, x, masked, ledger, &mut out);
+        series(&s, masked, &speakers, &mut out);
+    }
+    for t in &x.timexes {
+        if let (TimexValue::Day { date }, Some((weekday, wspan))) = (&t.value, t.weekday) {
+            out.push(Claim::Weekday(WeekdayClaim {
+                date: *date,
+                date_span: t.span,
+                weekday,
+                weekday_span: wspan,
+            }));
+        }
+    }
+    out
+}
+
+fn between(masked: &str, a: Span, b: Span) -> &str {
+    masked.get(a.end as usize..b.start as usize).unwrap_or("\u{0}")
+}
+
+/// A single calendar value (not part of a range, not relative to "now").
+fn dated(t: &Timex) -> bool {
+    super::period(&t.value).is_some() && !t.group.is_some_and(|g| g.kind == crate::extract::timex::GroupKind::Range)
+}
+
+/// Finds a trigger phrase in `gap` and returns its kind and byte range in it.
+fn find_phrase(gap: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
+    let lower = gap.to_ascii_lowercase();
+    table.iter().find_map(|(w, k)| {
+        lower.match_indices(w).find_map(|(i, _)| {
+            let e = i + w.len();
+            let b = lower.as_bytes();
+            let whole = (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
+            whole.then_some((*k, i, e))
+        })
+    })
+}
+
+fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
+    let anniversary_sentence = has_word(s.text, &["anniversary", "anniversaries", "commemorate", "commemorating", "commemoration", "commemorations", "marks", "mark", "marked", "marking", "celebrate", "celebrated", "celebrating"]);
+    for (mi, m) in s.mentions.iter().enumerate() {
+        let Some(entity) = m.entity() else { continue };
+        let next_mention = s.mentions.get(mi + 1).map_or(s.span.end, |n| n.span.start);
+        for t in &s.timexes {
+            if !dated(t) || t.relative {
+                continue;
+            }
+            // Entity, participle, date: "NATO, founded in 1949", "the Charter, signed on 26 June 1945".
+            if t.span.start >= m.span.end && t.span.start <= next_mention {
+                let gap = between(masked, m.span, t.span);
+                if let Some((kind, ws, we)) = find_phrase(gap, EVENT_PARTICIPLES) {
+                    let (pre, post) = (&gap[..ws], &gap[we..]);
+                    // Skip an acronym definition "(NATO)" right after the name.
+                    let pre = strip_parenthetical(pre);
+                    if only(pre, PARTICIPLE_FILLERS) && only(post, &["in", "on", "in the year", "at the start of"]) {
+                        push_event(out, ledger, entity, m.span, kind, Some(span_in(m.span.end, ws, we)), t);
+                        continue;
+                    }
+                }
+            }
+            // Noun, entity, date: "the creation of NATO in 1949"; date, noun, entity:
+            // "in 1949 with the creation of NATO". Not in anniversary sentences, where
+            // the date is usually the anniversary's.
+            if anniversary_sentence {
+                continue;
+            }
+            let sentence_before = &masked[s.span.start as usize..m.span.start as usize];
+            let Some((kind, ws, _)) = last_phrase(sentence_before, EVENT_NOUNS) else { continue };
+            let noun_start = s.span.start as usize + ws;
+            let noun_end = noun_start + phrase_len(sentence_before, ws, EVENT_NOUNS);
+            let noun_to_entity = &masked[noun_end..m.span.start as usize];
+            if !only(noun_to_entity, &["of", "the"]) || !has_word(noun_to_entity, &["of"]) {
+                continue;
+            }
+            let after_entity = t.span.start >= m.span.end && t.span.start <= next_mention && {
+                let g = strip_parenthetical(between(masked, m.span, t.span));
+                only(g, &["in", "on"]) && !g.trim().is_empty()
+            };
+            let before_noun = t.span.end as usize <= noun_start && {
+                let g = &masked[t.span.end as usize..noun_start];
+                only(g, &["with", "the", "through", "by", "upon", "at"]) && has_word(g, &["with", "through", "by", "upon", "at"])
+            };
+            if after_entity || before_noun {
+                push_event(out, ledger, entity, m.span, kind, Some(Span::new(noun_start, noun_end)), t);
+            }
+        }
+    }
+}
+
+fn span_in(base: u32, s: usize, e: usize) -> Span {
+    Span::new(base as usize + s, base as usize + e)
+}
+
+fn strip_parenthetical(gap: &str) -> &str {
+    let t = gap.trim_start();
+    if let Some(rest) = t.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && rest[..close].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ')
+    {
+        return &rest[close + 1..];
+    }
+    gap
+}
+
+fn last_phrase(text: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut best: Option<(EventKind, usize, usize)> = None;
+    for (w, k) in table {
+        for (i, _) in lower.match_indices(w) {
+            let e = i + w.len();
+            let whole = (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
+            if whole && best.is_none_or(|(_, bi, _)| i > bi) {
+                best = Some((*k, i, e));
+            }
+        }
+    }
+    best
+}
+
+fn phrase_len(text: &str, at: usize, table: &[(&str, EventKind)]) -> usize {
+    let lower = text[at..].to_ascii_lowercase();
+    table.iter().filter(|(w, _)| lower.starts_with(w)).map(|(w, _)| w.len()).max().unwrap_or(0)
+}
+
+fn push_event(out: &mut Vec<Claim>, ledger: &Ledger, entity: EntityId, entity_span: Span, kind: EventKind, trigger: Option<Span>, t: &Timex) {
+    // Only claims the ledger can speak to are worth making; the check decides the rest.
+    if ledger.events_of(entity).next().is_none() {
+        return;
+    }
+    if out.iter().any(|c| matches!(c, Claim::EventDate(e) if e.value_span == t.span)) {
+        return;
+    }
+    out.push(Claim::EventDate(EventDateClaim {
+        entity,
+        entity_span,
+        event: kind,
+        trigger,
+        value: t.value.clone(),
+        value_span: t.span,
+    }));
+}
+
+fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
+    for a in x.anniversaries.iter().filter(|a| s.span.contains(a.span)) {
+        // "80th anniversary of (the) E", "75 years after/since (the) E".
+        let Some(m) = s.mentions.iter().find(|m| m.span.start >= a.span.end) else { continue };
+        let Some(entity) = m.entity() else { continue };
+        if !only(between(masked, a.span, m.span), &["of", "the", "since", "after", "from"]) {
+            continue;
+        }
+        if ledger.anchor_event(entity).is_none() {
+            continue;
+        }
+        let anchor_year = ledger.anchor_event(entity).map_or(0, |e| e.date.year);
+        // Years in the sentence after the anchor year are when it may be marked.
+        let mut marked_in: Vec<(i16, Option<Span>)> = s
+            .timexes
+            .iter()
+            .filter(|t| !t.span.overlaps(m.span))
+            .filter_map(|t| t.value.year().map(|y| (y, Some(t.span))))
+            .filter(|(y, _)| *y > anchor_year)
+            .collect();
+        if marked_in.is_empty() {
+            match x.doc_date {
+                Some(d) => marked_in.push((d.date.year(), None)),
+                None => continue,
+            }
+        }
+        out.push(Claim::Anniversary(AnniversaryClaim {
+            entity,
+            entity_span: m.span,
+            years: a.years,
+            number_span: a.number_span,
+            phrase_span: a.span,
+            marked_in,
+        }));
+    }
+}
+
+fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
+    for pair in s.mentions.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = between(masked, a.span, b.span);
+        let (person, office) = match (a.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person), b.office()) {
+            // "Justin Trudeau, Prime Minister of Canada"
+            (Some(p), Some(o)) if only(gap, &["the"]) && gap.contains(',') => ((p, a.span), (o, b.span)),
+            _ => match (a.office(), b.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person)) {
+                // "Prime Minister of Canada Justin Trudeau", "French President, Emmanuel Macron"
+                (Some(o), Some(p)) if only(gap, &["the right honourable", "the honourable", "his excellency", "her excellency", "h.e.", "dr.", "mr.", "mrs.", "ms."]) => {
+                    ((p, b.span), (o, a.span))
+                }
+                _ => continue,
+            },
+        };
+        // "former Prime Minister Stephen Harper", "then-Chancellor Angela Merkel".
+        let first = a.span.start as usize;
+        let lead = &masked[s.span.start as usize..first];
+        let lead_words: String = lead.split_whitespace().rev().take(3).collect::<Vec<_>>().join(" ");
+        if has_word(&lead_words, NOT_NOW) || ends_with_word(lead, &["then-"]) || has_word(gap, NOT_NOW) || lead.trim_end().ends_with("then-") {
+            continue;
+        }
+        let after_office = masked.get(office.1.end as usize..(office.1.end as usize + 24).min(s.span.end as usize)).unwrap_or("");
+        if has_word(after_office.split(',').next().unwrap_or(""), &["designate", "elect"]) || after_office.starts_with('-') {
+            continue;
+        }
+        let mut at: Vec<When> = s
+            .timexes
+            .iter()
+            .filter_map(|t| super::period(&t.value).map(|(from, to)| When { from, to, span: Some(t.span) }))
+            .collect();
+        if at.is_empty() {
+            match x.doc_date {
+                Some(d) => at.push(When { from: d.date, to: d.date, span: None }),
+                None => continue,
+            }
+        }
+        out.push(Claim::OfficeHolder(OfficeClaim {
+            office: office.0,
+            office_span: office.1,
+            person: person.0,
+            person_span: person.1,
+            at,
+        }));
+    }
+}
+
+/// The document's speakers, for "our"/"we": a coordination of two or more countries
+/// or bodies ("Canada and France") that the document repeats, or states in its first
+/// blocks.
+fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
+    let mut counts: HashMap<Vec<EntityId>, (usize, u32)> = HashMap::new();
+    let first_blocks_end = x.sentences.get(3).map_or(u32::MAX, |s| s.end);
+    for run in coordinations(&x.mentions, masked, ledger) {
+        let key: Vec<EntityId> = run.iter().map(|(e, _)| *e).collect();
+        let start = run[0].1.start;
+        let entry = counts.entry(key).or_insert((0, start));
+        entry.0 += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, start))| *n >= 2 || *start < first_blocks_end)
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(k, _)| k)
+        .unwrap_or_default()
+}
+
+/// Runs of country/body mentions joined by ", " and "and": "Canada and France".
+fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
+    let holder = |m: &Mention| {
+        m.entity()
+            .filter(|e| matches!(ledger.entity(*e).kind, EntityKind::Country | EntityKind::Organisation | EntityKind::Group))
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let Some(e) = holder(&mentions[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut run = vec![(e, mentions[i].span)];
+        let mut j = i + 1;
+        while j < mentions.len() {
+            let gap = between(masked, mentions[j - 1].span, mentions[j].span);
+            match holder(&mentions[j]) {
+                Some(e2) if gap == " and " || gap == ", " || gap == ", and " => {
+                    run.push((e2, mentions[j].span));
+                    j += 1;
+                    if gap != ", " {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let closed = run.len() >= 2 && between(masked, run[run.len() - 2].1, run[run.len() - 1].1).ends_with("and ");
+        if closed {
+            runs.push(run);
+        }
+        i = j.max(i + 1);
+    }
+    runs
+}
+
+fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], out: &mut Vec<Claim>) {
+    for (mi, m) in s.mentions.iter().enumerate() {
+        let Some(series) = m.series() else { continue };
+        let clause_start = clause_start(masked, s.span, m.span);
+        // Holders: a possessive or the subject of a holding verb before the series
+        // name in the clause, or "our"/"their" for the document's speakers.
+        let mut holders: Vec<(EntityId, Span)> = Vec::new();
+        let before: Vec<&Mention> = s.mentions[..mi].iter().filter(|p| p.span.start >= clause_start).copied().collect();
+        if let Some(p) = before.last()
+            && let Some(e) = p.entity()
+        {
+            let gap = between(masked, p.span, m.span);
+            let gap_no_years = strip_years(gap, &s.timexes, p.span.end);
+            if only(&gap_no_years, HOLD_VERBS) {
+                // Walk back over "A and B" / "A, B and C".
+                holders.push((e, p.span));
+                let mut k = before.len() - 1;
+                while k > 0 {
+                    let g = between(masked, before[k - 1].span, before[k].span);
+                    match before[k - 1].entity() {
+                        Some(e2) if g == " and " || g == ", " || g == ", and " => {
+                            holders.insert(0, (e2, before[k - 1].span));
+                            k -= 1;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        if holders.is_empty() {
+            let lead = &masked[clause_start as usize..m.span.start as usize];
+            let lower = lead.to_ascii_lowercase();
+            if let Some(pos) = ["our ", "their "].iter().filter_map(|w| find_word(&lower, w)).max() {
+                let rest = &lead[pos..];
+                let word_end = rest.find(' ').unwrap_or(rest.len());
+                if only(&rest[word_end..], HOLD_VERBS) && !speakers.is_empty() {
+                    let span = Span::new(clause_start as usize + pos, clause_start as usize + pos + word_end);
+                    holders = speakers.iter().map(|e| (*e, span)).collect();
+                }
+            }
+        }
+        if holders.is_empty() {
+            continue;
+        }
+        // Years: between the holder and the series ("Canada's 2025 G7 presidency") or
+        // right after it ("presidencies in 2025 and 2026", "presidency this year").
+        let mut years: Vec<(i16, Span)> = Vec::new();
+        let holder_end = holders.last().map_or(m.span.start, |h| h.1.end);
+        for t in &s.timexes {
+            let Some(y) = (match t.value {
+                TimexValue::Year { year } => Some(year),
+                _ if t.relative => t.value.year(),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let inside = t.span.start >= holder_end && t.span.end <= m.span.start;
+            let after = t.span.start >= m.span.end && {
+                let g = &masked[m.span.end as usize..t.span.start as usize];
+                let g = strip_years(g, &s.timexes, m.span.end);
+                only(&g, &["in", "for", "during", "of", "and", "respectively"])
+            };
+            if inside || after {
+                years.push((y, t.span));
+            }
+        }
+        if years.is_empty() {
+            continue;
+        }
+        out.push(Claim::SeriesPosition(SeriesClaim {
+            series,
+            series_span: m.span,
+            holders,
+            years,
+        }));
+    }
+}
+
+/// The gap text with the timexes inside it removed (so "'s 2025 " reads "'s ").
+fn strip_years(gap: &str, timexes: &[&Timex], base: u32) -> String {
+    let mut out = gap.to_string();
+    let end = base as usize + gap.len();
+    for t in timexes.iter().rev() {
+        if t.span.start as usize >= base as usize && t.span.end as usize <= end {
+            let r = (t.span.start - base) as usize..(t.span.end - base) as usize;
+            if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) {
+                out.replace_range(r, " ");
+            }
+        }
+    }
+    out
+}
+
+fn find_word(lower: &str, w: &str) -> Option<usize> {
+    lower.match_indices(w).map(|(i, _)| i).filter(|&i| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric()).last()
+}
+
+/// The start of the clause containing `at`: after the last ';' or ':' before it.
+fn clause_start(masked: &str, sentence: Span, at: Span) -> u32 {
+    let text = &masked[sentence.start as usize..at.start as usize];
+    text.rfind([';', ':']).map_or(sentence.start, |p| sentence.start + p as u32 + 1)
+}

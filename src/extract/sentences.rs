@@ -1,0 +1,106 @@
+//! Sentence boundaries within prose blocks, by byte scanning.
+
+use crate::span::Span;
+
+/// Abbreviations that end with a period but not a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Hon", "Rt", "Prof", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat",
+    "Sun", "vs", "etc", "e.g", "i.e", "approx", "Art", "art", "para", "cf", "Inc", "Ltd", "Co", "Jr", "Sr",
+];
+
+/// Splits each block of `masked` into sentences (trimmed of surrounding spaces).
+pub fn split(masked: &str, blocks: &[Span]) -> Vec<Span> {
+    let bytes = masked.as_bytes();
+    let mut out = Vec::new();
+    for block in blocks {
+        let (bs, be) = (block.start as usize, (block.end as usize).min(bytes.len()));
+        let mut start = bs;
+        let mut i = bs;
+        while i < be {
+            let b = bytes[i];
+            if matches!(b, b'.' | b'!' | b'?') && ends_sentence(bytes, i, be) {
+                // Keep closing quotes and brackets with the sentence.
+                let mut end = i + 1;
+                while end < be && matches!(bytes[end], b'"' | b'\'' | b')') {
+                    end += 1;
+                }
+                push_trimmed(&mut out, bytes, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        push_trimmed(&mut out, bytes, start, be);
+    }
+    out
+}
+
+fn ends_sentence(bytes: &[u8], i: usize, end: usize) -> bool {
+    // Must be followed by whitespace (or the block's end)...
+    let mut j = i + 1;
+    while j < end && matches!(bytes[j], b'"' | b'\'' | b')') {
+        j += 1;
+    }
+    if j < end && !bytes[j].is_ascii_whitespace() {
+        // "U.S." inside a word, "2.5", "e.g."
+        return false;
+    }
+    if bytes[i] != b'.' {
+        return true;
+    }
+    // ...and not end an abbreviation or an initial ("U.S.", "J. Smith").
+    let word_start = bytes[..i]
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace() || *b == b'(')
+        .map_or(0, |p| p + 1);
+    let word = &bytes[word_start..i];
+    if word.len() == 1 && word[0].is_ascii_uppercase() {
+        return false;
+    }
+    if word.contains(&b'.') && word.iter().all(|b| b.is_ascii_alphabetic() || *b == b'.') && word.len() <= 6 {
+        // U.S, U.K, e.g, i.e: an abbreviation, unless a capitalised word follows a
+        // lower-case one ("... the U.S. It ..." is rare enough to accept).
+        return false;
+    }
+    if let Ok(w) = std::str::from_utf8(word)
+        && ABBREVIATIONS.contains(&w)
+    {
+        return false;
+    }
+    // The next sentence starts with a capital, a digit or a quote.
+    let mut k = j;
+    while k < end && bytes[k].is_ascii_whitespace() {
+        k += 1;
+    }
+    k >= end || !bytes[k].is_ascii_lowercase()
+}
+
+fn push_trimmed(out: &mut Vec<Span>, bytes: &[u8], mut s: usize, mut e: usize) {
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    if e > s {
+        out.push(Span::new(s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_terminal_punctuation_not_abbreviations() {
+        let t = "The U.S. and Canada met on Sept. 26. Dr. Smith spoke! Did he? Yes: 2.5 per cent.";
+        let spans = split(t, &[Span::new(0, t.len())]);
+        let got: Vec<&str> = spans.iter().map(|s| &t[s.range()]).collect();
+        assert_eq!(
+            got,
+            vec!["The U.S. and Canada met on Sept. 26.", "Dr. Smith spoke!", "Did he?", "Yes: 2.5 per cent."]
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! Ledger dates: a day, a month or a year, as certain as the source allows.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// A date written in the ledger as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct LedgerDate {
+    pub year: i16,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl LedgerDate {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `None` for anything else, including
+    /// impossible days such as `2024-02-30`.
+    pub fn parse(s: &str) -> Option<LedgerDate> {
+        let mut parts = s.split('-');
+        let year = parse_digits(parts.next()?, 4)?;
+        let month = parts.next().map(|m| parse_digits(m, 2)).map_or(Ok(None), |m| {
+            m.filter(|m| (1..=12).contains(m)).map(Some).ok_or(())
+        });
+        let month = month.ok()?;
+        let day = match parts.next() {
+            Some(d) => Some(parse_digits(d, 2)?),
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        let date = LedgerDate {
+            year,
+            month: month.map(|m| m as i8),
+            day: day.map(|d| d as i8),
+        };
+        if let (Some(m), Some(d)) = (date.month, date.day) {
+            Date::new(year, m, d).ok()?;
+        }
+        Some(date)
+    }
+
+    pub fn from_date(date: Date) -> LedgerDate {
+        LedgerDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
+    }
+
+    /// The first day this date may denote.
+    pub fn first_day(self) -> Date {
+        let m = self.month.unwrap_or(1);
+        let d = self.day.unwrap_or(1);
+        Date::new(self.year, m, d).unwrap_or(Date::MIN)
+    }
+
+    /// The last day this date may denote.
+    pub fn last_day(self) -> Date {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => Date::new(self.year, m, d).unwrap_or(Date::MAX),
+            (Some(m), None) => Date::new(self.year, m, 1)
+                .map(|d| d.last_of_month())
+                .unwrap_or(Date::MAX),
+            _ => Date::new(self.year, 12, 31).unwrap_or(Date::MAX),
+        }
+    }
+
+    /// A full date when the ledger gives the day.
+    pub fn exact(self) -> Option<Date> {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => Date::new(self.year, m, d).ok(),
+            _ => None,
+        }
+    }
+
+    /// "4 April 1949", "April 1949" or "1949": how help texts state the fact.
+    pub fn human(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{} {} {}", d, month_name(m), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for LedgerDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+fn parse_digits(s: &str, len: usize) -> Option<i16> {
+    if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+pub fn month_name(m: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_three_precisions() {
+        assert_eq!(LedgerDate::parse("1949-04-04").map(|d| d.human()), Some("4 April 1949".into()));
+        assert_eq!(LedgerDate::parse("1949-04").map(|d| d.to_string()), Some("1949-04".into()));
+        assert_eq!(LedgerDate::parse("1949").map(|d| d.last_day().to_string()), Some("1949-12-31".into()));
+    }
+
+    #[test]
+    fn rejects_malformed_and_impossible() {
+        for bad in ["2024-02-30", "2024-13", "49", "1949-4-4", "1949-04-04-01", "", "abcd"] {
+            assert_eq!(LedgerDate::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The source stage: file bytes to text with a mask of what is prose. Markdown code,
+//! HTML, link targets, URLs and front matter are blanked to spaces in `masked`, which
+//! keeps the byte length of the file, so every span maps straight back to the file.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::error::InputError;
+use crate::span::Span;
+
+/// Largest file factlint checks; larger ones are reported and skipped.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    Text,
+    Markdown,
+}
+
+impl Markup {
+    pub fn from_path(path: &str) -> Markup {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
+            Markup::Markdown
+        } else {
+            Markup::Text
+        }
+    }
+}
+
+/// Metadata from YAML-style front matter (`---` ... `---`) that factlint reads.
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    /// `date:` as written, with its span, when present.
+    pub date: Option<(String, Span)>,
+}
+
+/// A document ready for extraction.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    pub path: String,
+    pub text: Arc<str>,
+    pub markup: Markup,
+    /// `text` with everything that is not prose replaced by ASCII spaces (newlines
+    /// kept), the same length as `text`.
+    pub masked: String,
+    /// Blocks of prose (paragraphs, headings, list items, table cells): sentences
+    /// never cross a block boundary.
+    pub blocks: Vec<Span>,
+    pub front_matter: FrontMatter,
+}
+
+impl SourceText {
+    /// Decodes a file. Binary files, files that are not UTF-8 and files over the size
+    /// limit are errors: their spans could not be mapped back exactly, and a fix could
+    /// corrupt them.
+    pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<SourceText, InputError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(InputError::new(
+                "source::too-large",
+                path,
+                format!(
+                    "{path}: skipped: {} bytes is over the {} MiB limit",
+                    bytes.len(),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        let head = &bytes[..bytes.len().min(8192)];
+        if let Some(pos) = head.iter().position(|&b| b == 0) {
+            return Err(InputError::new(
+                "source::binary",
+                path,
+                format!("{path}: skipped: a binary file (NUL byte at offset {pos})"),
+            ));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceText::new(path, text)),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let prefix = String::from_utf8_lossy(&bytes[..valid]);
+                let (line, col) = crate::error::line_col(&prefix, valid);
+                Err(InputError::new(
+                    "source::not-utf8",
+                    path,
+                    format!(
+                        "{path}:{line}:{col}: skipped: not valid UTF-8 (byte 0x{:02X} at offset {valid}); \
+                         factlint reads UTF-8 only so that positions and fixes stay exact",
+                        bytes.get(valid).copied().unwrap_or(0)
+                    ),
+                ))
+            }
+        }
+    }
+
+    pub fn new(path: &str, text: String) -> SourceText {
+        let markup = Markup::from_path(path);
+        Self::with_markup(path, text, markup)
+    }
+
+    pub fn with_markup(path: &str, text: String, markup: Markup) -> SourceText {
+        let mut masked = blank(&text);
+        let (front_matter, body_start) = front_matter(&text);
+        let blocks = match markup {
+            Markup::Markdown => mask_markdown(&text, body_start, &mut masked),
+            Markup::Text => {
+                copy(&text, &mut masked, Span::new(body_start, text.len()));
+                text_blocks(&text, body_start)
+            }
+        };
+        // A byte-order mark is not prose.
+        if text.starts_with('\u{feff}') {
+            masked.replace_range(0..3, "   ");
+        }
+        mask_urls(&mut masked);
+        SourceText {
+            path: path.to_string(),
+            text: Arc::from(text),
+            markup,
+            masked,
+            blocks,
+            front_matter,
+        }
+    }
+
+    /// The front matter `date:`, if it is a valid date.
+    pub fn front_matter_date(&self) -> Option<Date> {
+        let (s, _) = self.front_matter.date.as_ref()?;
+        let s = s.get(..10)?;
+        let d = crate::ledger::LedgerDate::parse(s)?;
+        d.exact()
+    }
+}
+
+/// The text with every byte except newlines turned into a space.
+fn blank(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b as char } else { ' ' })
+        .collect()
+}
+
+/// Copies the original bytes of `span` into the mask (making them prose again).
+fn copy(text: &str, masked: &mut String, span: Span) {
+    let r = span.range();
+    if let (Some(src), true) = (text.get(r.clone()), masked.is_char_boundary(r.start) && masked.is_char_boundary(r.end)) {
+        masked.replace_range(r, src);
+    }
+}
+
+/// Reads `---` front matter at the top; returns it and where the body starts.
+fn front_matter(text: &str) -> (FrontMatter, usize) {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let Some(after_open) = rest.strip_prefix("---\n").or_else(|| rest.strip_prefix("---\r\n")) else {
+        return (FrontMatter::default(), start);
+    };
+    let open_len = rest.len() - after_open.len();
+    let mut fm = FrontMatter::default();
+    let mut pos = start + open_len;
+    for line in after_open.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return (fm, pos + line.len());
+        }
+        if let Some(value) = trimmed.strip_prefix("date:") {
+            let v = value.trim();
+            let lead = value.len() - value.trim_start().len();
+            let v_unquoted = v.trim_matches(|c| c == '"' || c == '\'');
+            let q = (v.len() - v_unquoted.len()) / 2;
+            let s = pos + "date:".len() + lead + q;
+            fm.date = Some((v_unquoted.to_string(), Span::new(s, s + v_unquoted.len())));
+        }
+        pos += line.len();
+    }
+    // No closing fence: not front matter.
+    (FrontMatter::default(), start)
+}
+
+/// Unmasks the prose of a Markdown document and returns its blocks.
+fn mask_markdown(text: &str, body_start: usize, masked: &mut String) -> Vec<Span> {
+    let body = &text[body_start..];
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut blocks = Vec::new();
+    let mut code_depth = 0u32;
+    let mut autolink_depth = 0u32;
+    let mut block_start: Option<usize> = None;
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        let span = Span::new(range.start + body_start, range.end + body_start);
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => code_depth += 1,
+            Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
+            Event::Start(Tag::Link { link_type, .. }) if matches!(link_type, LinkType::Autolink | LinkType::Email) => {
+                autolink_depth += 1
+            }
+            Event::End(TagEnd::Link) if autolink_depth > 0 => autolink_depth -= 1,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item) => {
+                if let Some(s) = block_start.take() {
+                    // An item's own text ends where a nested block starts.
+                    blocks.push(Span::new(s, span.start as usize));
+                }
+                block_start = Some(span.start as usize);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item) => {
+                if let Some(s) = block_start.take() {
+                    blocks.push(Span::new(s, span.end as usize));
+                }
+            }
+            Event::Text(_) if code_depth == 0 && autolink_depth == 0 => copy(text, masked, span),
+            _ => {}
+        }
+    }
+    blocks.retain(|b| !b.is_empty());
+    blocks.sort();
+    blocks
+}
+
+/// Paragraphs of a plain-text document: runs of lines separated by blank lines.
+fn text_blocks(text: &str, body_start: usize) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        let blank_line = line.trim().is_empty();
+        match (blank_line, start) {
+            (true, Some(s)) => {
+                blocks.push(Span::new(s, pos));
+                start = None;
+            }
+            (false, None) => start = Some(pos),
+            _ => {}
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(Span::new(s, pos));
+    }
+    blocks
+}
+
+/// Blanks bare URLs (`https://...`, `www....`) left in prose.
+fn mask_urls(masked: &mut String) {
+    let bytes = masked.as_bytes();
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if at_word_start && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")) {
+            let end = rest
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || matches!(b, b')' | b'>' | b'"' | b'<'))
+                .map_or(bytes.len(), |p| i + p);
+            cuts.push(i..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    for r in cuts {
+        // URLs are ASCII up to whitespace; a non-ASCII char inside keeps its bytes
+        // only if the cut would split it.
+        if masked.is_char_boundary(r.start) && masked.is_char_boundary(r.end) {
+            let spaces = " ".repeat(r.len());
+            masked.replace_range(r, &spaces);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> SourceText {
+        SourceText::new("doc.md", text.to_string())
+    }
+
+    #[test]
+    fn mask_keeps_length_and_prose() {
+        let text = "---\ndate: 2024-09-26\n---\n# NATO in 1949\n\nSee `1950` and [the text](https://x.org/1950).\n\n```\n1951\n```\n<!-- 1952 -->\n";
+        let s = md(text);
+        assert_eq!(s.masked.len(), text.len());
+        assert!(s.masked.contains("NATO in 1949"));
+        assert!(s.masked.contains("the text"));
+        for hidden in ["1950", "1951", "1952", "2024-09-26", "https"] {
+            assert!(!s.masked.contains(hidden), "{hidden} should be masked: {:?}", s.masked);
+        }
+        assert_eq!(s.front_matter_date().map(|d| d.to_string()), Some("2024-09-26".into()));
+        let (_, span) = s.front_matter.date.clone().unwrap_or_default();
+        assert_eq!(&text[span.range()], "2024-09-26");
+    }
+
+    #[test]
+    fn blocks_split_markdown_and_text() {
+        let s = md("# Title\n\nFirst para\nstill first.\n\n- item one\n- item two\n");
+        let blocks: Vec<&str> = s.blocks.iter().map(|b| s.text[b.range()].trim_end()).collect();
+        assert_eq!(blocks, vec!["# Title", "First para\nstill first.", "- item one", "- item two"]);
+        let t = SourceText::new("doc.txt", "Title\n\nPara one.\nMore.\n\n\nPara two.".into());
+        let blocks: Vec<&str> = t.blocks.iter().map(|b| t.text[b.range()].trim_end()).collect();
+        assert_eq!(blocks, vec!["Title", "Para one.\nMore.", "Para two."]);
+    }
+
+    #[test]
+    fn bare_urls_and_bom_are_masked_in_text() {
+        let s = SourceText::new("a.txt", "\u{feff}See https://example.org/2024 now".into());
+        assert_eq!(s.masked.len(), s.text.len());
+        assert!(s.masked.trim_start().starts_with("See"));
+        assert!(!s.masked.contains("2024"));
+    }
+
+    #[test]
+    fn rejects_binary_and_non_utf8_with_position() {
+        let e = SourceText::from_bytes("b.bin", vec![b'a', 0, b'b']).err().map(|e| e.message);
+        assert_eq!(e.as_deref(), Some("b.bin: skipped: a binary file (NUL byte at offset 1)"));
+        let e = SourceText::from_bytes("l.txt", b"ok\nab\xe9".to_vec()).err().map(|e| e.message).unwrap_or_default();
+        assert!(e.starts_with("l.txt:2:3: skipped: not valid UTF-8 (byte 0xE9 at offset 5)"), "{e}");
+    }
+}
