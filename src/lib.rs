@@ -1,7 +1,9 @@
 //! factlint: checks policy documents for factual and internal consistency.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod diagnostics;
 pub mod error;
+pub mod rules;
 pub mod claims;
 pub mod extract;
 pub mod ledger;

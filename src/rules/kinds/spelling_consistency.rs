@@ -1,0 +1,190 @@
+//! spelling-consistency: one spelling variant per word family within a document.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::rules::registry::{KindInfo, parse};
+use crate::rules::{Check, Ctx, Emitter, Report};
+use crate::span::Span;
+
+pub const INFO: KindInfo = KindInfo {
+    name: "spelling-consistency",
+    doc: "\
+## What it checks
+Word families spelled two ways in one document (defence/defense, centre/center,
+organisation/organization): the minority spelling is reported, with the majority one
+as the fix. Names from the ledger (\"World Health Organization\") and the listed
+exceptions (\"Department of Defense\") are proper nouns and do not count.
+
+## Why
+A title that says \"Defense\" over a body that says \"defence\" looks careless, and
+house style is one variety per document.
+
+## Example
+A title \"Canada, France Agree on Stronger Defense Partnership\" over a body that
+writes \"defence\" fifteen times → \"Defense\" is the minority spelling (fix: Defence).
+
+## Parameters
+- `group`: a list of `{ name, variants }` where `variants` is a list of word lists,
+  one per spelling variety (`[[\"defence\", \"defences\"], [\"defense\", \"defenses\"]]`).
+- `affix`: a list of `{ name, stems, variants, endings }` expanding to one group:
+  every stem + variant + ending (`organ` + `is`/`iz` + `ation`).
+- `exceptions`: phrases whose words never count (proper names).",
+    vars: &["written", "preferred", "count", "group"],
+    parse: parse::<Params>,
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default)]
+    group: Vec<Group>,
+    #[serde(default)]
+    affix: Vec<Affix>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(skip)]
+    index: OnceLock<Index>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Group {
+    name: String,
+    variants: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Affix {
+    name: String,
+    stems: Vec<String>,
+    variants: Vec<String>,
+    endings: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    names: Vec<String>,
+    /// lower-case word -> (group, variant, the variant's form of the same word per variant)
+    words: HashMap<String, (usize, usize, usize)>,
+    /// For a fix: group -> variant -> the words in order.
+    forms: Vec<Vec<Vec<String>>>,
+}
+
+impl Params {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut ix = Index::default();
+            let mut groups: Vec<(String, Vec<Vec<String>>)> = self.group.iter().map(|g| (g.name.clone(), g.variants.clone())).collect();
+            for a in &self.affix {
+                let variants = a
+                    .variants
+                    .iter()
+                    .map(|v| a.stems.iter().flat_map(|s| a.endings.iter().map(move |e| format!("{s}{v}{e}"))).collect())
+                    .collect();
+                groups.push((a.name.clone(), variants));
+            }
+            for (g, (name, variants)) in groups.into_iter().enumerate() {
+                ix.names.push(name);
+                for (v, words) in variants.iter().enumerate() {
+                    for (k, w) in words.iter().enumerate() {
+                        ix.words.entry(w.to_lowercase()).or_insert((g, v, k));
+                    }
+                }
+                ix.forms.push(variants);
+            }
+            ix
+        })
+    }
+}
+
+/// Applies the case pattern of `like` to `word` ("Defense" -> "Defence").
+fn same_case(like: &str, word: &str) -> String {
+    if like.chars().all(|c| !c.is_lowercase()) && like.chars().count() > 1 {
+        word.to_uppercase()
+    } else if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    } else {
+        word.to_string()
+    }
+}
+
+impl Check for Params {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Emitter<'_>) {
+        let ix = self.index();
+        if ix.words.is_empty() {
+            return;
+        }
+        let masked = cx.masked();
+        let mut proper: Vec<Span> = cx.extraction.mentions.iter().map(|m| m.span).collect();
+        for e in &self.exceptions {
+            proper.extend(masked.match_indices(e.as_str()).map(|(i, _)| Span::new(i, i + e.len())));
+        }
+        proper.sort();
+        // (group, variant, word-in-variant, span)
+        let mut found: Vec<(usize, usize, usize, Span)> = Vec::new();
+        let bytes = masked.as_bytes();
+        let mut i = 0;
+        let mut lower = String::new();
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] >= 0x80 {
+                while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+                    i += 1;
+                }
+                continue;
+            }
+            if s > 0 && bytes[s - 1] >= 0x80 {
+                continue;
+            }
+            lower.clear();
+            lower.extend(bytes[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
+            if let Some(&(g, v, k)) = ix.words.get(lower.as_str()) {
+                let span = Span::new(s, i);
+                if !proper.iter().any(|p| p.contains(span)) {
+                    found.push((g, v, k, span));
+                }
+            }
+        }
+        for g in 0..ix.names.len() {
+            let mut counts: Vec<(usize, u32)> = Vec::new(); // (variant, count), first-seen order
+            for &(fg, v, _, _) in found.iter().filter(|f| f.0 == g) {
+                let _ = fg;
+                match counts.iter_mut().find(|c| c.0 == v) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((v, 1)),
+                }
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            // The majority wins; a tie goes to the variant used first.
+            let Some(&(major, major_count)) = counts.iter().reduce(|a, b| if b.1 > a.1 { b } else { a }) else { continue };
+            for &(_, v, k, span) in found.iter().filter(|f| f.0 == g && f.1 != major) {
+                let written = cx.text(span);
+                let Some(target) = ix.forms[g].get(major).and_then(|w| w.get(k).or_else(|| w.first())) else { continue };
+                let preferred = same_case(written, target);
+                let _ = v;
+                out.emit(
+                    Report::new(span)
+                        .var("written", written)
+                        .var("preferred", preferred.clone())
+                        .var("count", major_count.to_string())
+                        .var("group", ix.names[g].clone())
+                        .fix(span, preferred),
+                );
+            }
+        }
+    }
+}
