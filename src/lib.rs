@@ -3,13 +3,16 @@
 
 pub mod diagnostics;
 pub mod error;
+pub mod render;
 pub mod rules;
+pub mod check;
 pub mod claims;
 pub mod extract;
 pub mod ledger;
 pub mod span;
 pub mod source;
 pub mod suggest;
+pub mod walk;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -1,1 +1,159 @@
-fn main() {}
+//! The factlint command line. Commands live in `cmd/`; the library does the work.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "factlint", version, about = "Checks policy documents for factual and internal consistency.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents (files, folders, or - for stdin) against the ledger and rules.
+    Check(CheckArgs),
+    /// Print what the grammar found in a document (dates, names, claims) as JSON.
+    Extract(ExtractArgs),
+    /// Validate or query the ledger.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+    /// List or test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Explain a rule: what it checks, an example, how to configure it.
+    Explain {
+        /// A rule id (e.g. event-date-mismatch) or a check kind (e.g. event-date).
+        rule: String,
+        #[command(flatten)]
+        sources: Sources,
+    },
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Where the ledger and rules come from.
+#[derive(Args, Clone, Default)]
+pub struct Sources {
+    /// Add a ledger file (repeatable); merged with the embedded ledger.
+    #[arg(long = "ledger", value_name = "FILE")]
+    pub ledger: Vec<PathBuf>,
+    /// Add a rule pack (repeatable); a rule with an embedded rule's id replaces it.
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the embedded ledger.
+    #[arg(long)]
+    pub no_default_ledger: bool,
+    /// Do not load the embedded rules.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or folders to check (.md, .markdown, .txt in folders); - reads stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// The document date (YYYY-MM-DD), overriding front matter and datelines.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Exit 1 when a finding at or above this level is reported.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: Level,
+    /// Report only findings at or above this level.
+    #[arg(long, value_enum, default_value = "info")]
+    pub min_severity: Level,
+    /// Only these rules (ids or id prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Not these rules (ids or id prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Also report claims the ledger cannot verify (info level).
+    #[arg(long)]
+    pub report_unverified: bool,
+    /// The file name to report for stdin (and to choose Markdown or text).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// Print findings only, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub sources: Sources,
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// The document (- for stdin).
+    pub file: Option<PathBuf>,
+    /// The document date (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[command(flatten)]
+    pub sources: Sources,
+}
+
+#[derive(Subcommand)]
+enum LedgerCommand {
+    /// Validate ledger files (the embedded ledger plus FILES).
+    Check {
+        files: Vec<PathBuf>,
+        /// Check only FILES, not the embedded ledger.
+        #[arg(long)]
+        no_default_ledger: bool,
+        /// Fail on warnings (series gaps) too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show what the ledger holds about an entity, office or series, with sources.
+    Show {
+        /// An id, name or alias.
+        name: String,
+        #[command(flatten)]
+        sources: Sources,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// List the rules with their kind, severity and summary.
+    List {
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// List the check kinds.
+    Kinds,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => cmd::check::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Ledger(LedgerCommand::Check { files, no_default_ledger, strict }) => cmd::ledger::check(&files, no_default_ledger, strict),
+        Command::Ledger(LedgerCommand::Show { name, sources }) => cmd::ledger::show(&name, &sources),
+        Command::Rules(RulesCommand::List { sources }) => cmd::rules::list(&sources),
+        Command::Rules(RulesCommand::Kinds) => cmd::rules::kinds(),
+        Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,140 @@
+//! `factlint check`.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use factlint::check::CheckOptions;
+use factlint::diagnostics::Severity;
+use factlint::error::InputError;
+use factlint::render::{FileResult, human, json};
+use factlint::source::SourceText;
+
+use super::*;
+use crate::{CheckArgs, Format, Level};
+
+fn level(l: Level) -> Severity {
+    match l {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+        Level::Info => Severity::Info,
+    }
+}
+
+fn selected(id: &str, select: &[String], ignore: &[String]) -> bool {
+    let hit = |list: &[String]| list.iter().any(|p| id == p || id.starts_with(p.as_str()));
+    (select.is_empty() || hit(select)) && !hit(ignore)
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let (mut engine, mut errors) = engine(&args.sources);
+    engine.retain_rules(|r| selected(&r.id, &args.select, &args.ignore));
+    let date = match args.date.as_deref().map(parse_date).transpose() {
+        Ok(d) => d,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return EXIT_ERROR;
+        }
+    };
+    let opts = CheckOptions {
+        date,
+        report_unverified: args.report_unverified,
+    };
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let (files, walk_errors) = factlint::walk::collect(&paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect::<Vec<_>>());
+    errors.extend(walk_errors);
+
+    let mut inputs: Vec<(String, Result<Vec<u8>, InputError>)> = Vec::new();
+    if stdin {
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+        let mut buf = Vec::new();
+        let read = std::io::stdin().read_to_end(&mut buf).map(|_| buf).map_err(|e| InputError::new("io::read", &name, format!("{name}: cannot read stdin: {e}")));
+        inputs.push((name, read));
+    }
+    let min = level(args.min_severity);
+    let mut results: Vec<(FileResult, Option<InputError>)> = files
+        .par_iter()
+        .map(|p| {
+            let shown = factlint::walk::display(p);
+            let bytes = std::fs::read(p).map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
+            check_one(&engine, &opts, shown, bytes, min)
+        })
+        .collect();
+    for (name, bytes) in inputs {
+        results.push(check_one(&engine, &opts, name, bytes, min));
+    }
+    results.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let (results, file_errors): (Vec<FileResult>, Vec<Option<InputError>>) = results.into_iter().unzip();
+    errors.extend(file_errors.into_iter().flatten());
+
+    let fail = level(args.fail_on);
+    let failing = results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail);
+    let ok = match args.format {
+        Format::Json => emit(&json::render(&results, &errors)),
+        Format::Human => {
+            print_errors(&errors);
+            emit(&human_output(&results, &engine, args.quiet))
+        }
+    };
+    if !ok || !errors.is_empty() {
+        EXIT_ERROR
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn check_one(engine: &factlint::check::Engine, opts: &CheckOptions, path: String, bytes: Result<Vec<u8>, InputError>, min: Severity) -> (FileResult, Option<InputError>) {
+    let source = bytes.and_then(|b| SourceText::from_bytes(&path, b));
+    match source {
+        Ok(src) => {
+            let mut findings = engine.check(&src, opts);
+            findings.retain(|f| f.severity >= min);
+            (FileResult { path, source: Some(src), findings }, None)
+        }
+        Err(e) => (FileResult { path, source: None, findings: Vec::new() }, Some(e)),
+    }
+}
+
+fn human_output(results: &[FileResult], engine: &factlint::check::Engine, quiet: bool) -> String {
+    let handler = human::handler(color(), 80);
+    let mut out = String::new();
+    let (mut errors, mut warnings, mut infos, mut files) = (0, 0, 0, 0);
+    for r in results {
+        let Some(src) = &r.source else { continue };
+        if !r.findings.is_empty() {
+            files += 1;
+        }
+        for f in &r.findings {
+            match f.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                Severity::Info => infos += 1,
+            }
+            let report = human::FindingReport::new(&r.path, src.text.clone(), f.clone(), Some(&engine.ledger));
+            out.push_str(&human::render(&handler, &report));
+            out.push('\n');
+        }
+    }
+    if !quiet {
+        let checked = results.iter().filter(|r| r.source.is_some()).count();
+        if errors + warnings + infos == 0 {
+            out.push_str(&format!("No findings in {checked} {}.\n", plural(checked, "file")));
+        } else {
+            out.push_str(&format!(
+                "Found {errors} {}, {warnings} {} and {infos} info in {files} of {checked} {}.\n",
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                plural(checked, "file")
+            ));
+        }
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_string() } else { format!("{word}s") }
+}
