@@ -9,6 +9,14 @@ use serde::Serialize;
 
 use crate::span::Span;
 
+mod grammar;
+pub mod jsonl;
+mod resolve;
+mod scan;
+#[cfg(test)]
+mod tests;
+mod words;
+
 /// TIMEX3 `type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -176,6 +184,5 @@ pub struct Temporal {
 /// `doc_date` resolves relative expressions; without it they are skipped (or kept with
 /// a `PRESENT_REF`-style value where TIMEX3 has one).
 pub fn extract_temporal(text: &str, doc_date: Option<Date>) -> Temporal {
-    let _ = (text, doc_date);
-    Temporal::default()
+    scan::scan(text, doc_date)
 }

@@ -1,0 +1,57 @@
+//! Runs the temporal grammar over a JSONL file (`id`, `dct`, `text` per line) and
+//! prints one line per document, for the TempEval-3 scorer:
+//!
+//! ```sh
+//! cargo run --release --example tempeval -- FILE > system.jsonl
+//! ```
+//!
+//! With `--bench`, extracts every text repeatedly and reports the throughput instead.
+
+use std::io::{BufReader, BufWriter};
+use std::time::Instant;
+
+use factlint::extract::timex::{extract_temporal, jsonl::run_jsonl};
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bench = args.iter().any(|a| a == "--bench");
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: tempeval [--bench] FILE|-");
+        std::process::exit(2);
+    };
+    if bench {
+        let data = std::fs::read_to_string(path)?;
+        let texts: Vec<String> = data
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
+            .collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let rounds = 20;
+        let start = Instant::now();
+        let mut found = 0usize;
+        for _ in 0..rounds {
+            for t in &texts {
+                found += extract_temporal(t, None).timexes.len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let mb = (bytes * rounds) as f64 / 1e6;
+        eprintln!(
+            "{mb:.1} MB in {secs:.3} s: {:.1} MB/s ({found} timexes)",
+            mb / secs
+        );
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let out = BufWriter::new(stdout.lock());
+    let report = if path == "-" {
+        run_jsonl(std::io::stdin().lock(), out)?
+    } else {
+        run_jsonl(BufReader::new(std::fs::File::open(path)?), out)?
+    };
+    for bad in &report.bad_lines {
+        eprintln!("line {}: {}", bad.line, bad.message);
+    }
+    Ok(())
+}

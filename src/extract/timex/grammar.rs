@@ -1,0 +1,1784 @@
+//! The nom 8 grammar: small named productions over `&str`, ASCII-only matching.
+//!
+//! Every production starts at an ASCII word start and returns a [`Hit`]: one or more
+//! [`Piece`]s (a list or range yields one piece per part) or an anniversary. Pieces
+//! carry *partial* values ([`PVal`]) that `resolve` completes with the document date.
+//! Positions are recorded as "remaining lengths" (the length of the input still to be
+//! parsed), which the scanner turns into byte offsets.
+
+use jiff::civil::{Date, Weekday};
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while, take_while_m_n, take_while1},
+    character::complete::{char, satisfy},
+    combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
+    error::{Error, ErrorKind},
+    sequence::{preceded, terminated},
+};
+
+use super::words::{self, Unit};
+use super::{GroupKind, Season, TimexType, TimexValue};
+
+pub(crate) type R<'a, O> = IResult<&'a str, O>;
+
+/// A partial value: what the text says, before the document date fills the gaps.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum PVal {
+    /// Fully specified already.
+    Abs(TimexValue),
+    /// A day; without a year, the year nearest the document date.
+    Day { y: Option<i16>, m: i8, d: i8 },
+    /// A month; without a year, the month nearest the document date.
+    Month { y: Option<i16>, m: i8 },
+    /// A season; without a year, the document's year.
+    Season { y: Option<i16>, s: Season },
+    /// A quarter; without a year, the document's year.
+    Quarter { y: Option<i16>, q: u8 },
+    /// A half year; without a year, the document's year.
+    Half { y: Option<i16>, h: u8 },
+    /// "this/last/next <unit>": the unit containing the document date, shifted.
+    Rel { unit: Unit, offset: i32 },
+    /// "last/this/next <season>".
+    SeasonRel { s: Season, dir: i8 },
+    /// A weekday alone: `dir` 0 for the nearest (past first), -1 last, +1 next.
+    Weekday { wd: Weekday, dir: i8 },
+    /// "<n> <unit>s ago" (negative `n`: later).
+    Ago { n: i32, unit: Unit },
+    /// A day-valued expression with a part of day (`TNI`, `TMO`, ...).
+    PartOfDay { day: Box<PVal>, part: &'static str },
+    /// A day-valued expression with a clock time.
+    Clock { day: Box<PVal>, h: u8, m: u8 },
+    /// "the weekend": the weekend nearest the document date.
+    Weekend { offset: i32 },
+}
+
+/// Remaining lengths at the start and end of a piece.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pos {
+    pub a: usize,
+    pub b: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Piece {
+    pub pos: Pos,
+    pub ty: TimexType,
+    pub val: PVal,
+    pub weekday: Option<(Weekday, Pos)>,
+}
+
+impl Piece {
+    fn new(pos: Pos, ty: TimexType, val: PVal) -> Self {
+        Piece {
+            pos,
+            ty,
+            val,
+            weekday: None,
+        }
+    }
+    fn date(pos: Pos, val: PVal) -> Self {
+        Piece::new(pos, TimexType::Date, val)
+    }
+}
+
+/// What one production found.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Hit {
+    One(Piece),
+    Group(GroupKind, Vec<Piece>),
+    /// An anniversary phrase, and the duration timex inside it if any.
+    Anniversary {
+        pos: Pos,
+        number: Pos,
+        years: u32,
+        timex: Option<Piece>,
+    },
+}
+
+// ---------------------------------------------------------------------------
+// Primitives
+// ---------------------------------------------------------------------------
+
+/// Wraps a parser so it also returns the remaining lengths before and after it.
+fn sp<'a, O, P>(mut p: P) -> impl Parser<&'a str, Output = (O, Pos), Error = Error<&'a str>>
+where
+    P: Parser<&'a str, Output = O, Error = Error<&'a str>>,
+{
+    move |i: &'a str| {
+        let (r, o) = p.parse(i)?;
+        Ok((
+            r,
+            (
+                o,
+                Pos {
+                    a: i.len(),
+                    b: r.len(),
+                },
+            ),
+        ))
+    }
+}
+
+fn fail<O>(i: &str) -> R<'_, O> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+/// One run of white space (spaces, tabs, at most a line break or two).
+pub(crate) fn ws(i: &str) -> R<'_, &str> {
+    take_while_m_n(1, 4, is_space).parse(i)
+}
+
+/// A run of ASCII letters.
+pub(crate) fn word(i: &str) -> R<'_, &str> {
+    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+}
+
+/// An ASCII tag matched without regard to ASCII case (byte compare, no Unicode folding).
+fn itag<'a>(t: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
+    move |i: &'a str| {
+        let n = t.len();
+        match i.as_bytes().get(..n) {
+            Some(b) if b.eq_ignore_ascii_case(t.as_bytes()) => Ok((&i[n..], &i[..n])),
+            _ => fail(i),
+        }
+    }
+}
+
+/// A whole word equal (ASCII case-insensitively) to `w`.
+fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
+    move |i: &'a str| verify(word, |s: &str| s.eq_ignore_ascii_case(w)).parse(i)
+}
+
+/// A whole word equal to one of `ws`.
+fn kws<'a>(list: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, &'a str> {
+    move |i: &'a str| {
+        verify(word, |s: &str| {
+            list.iter().any(|w| s.eq_ignore_ascii_case(w))
+        })
+        .parse(i)
+    }
+}
+
+fn not_alnum(i: &str) -> R<'_, ()> {
+    not(satisfy(|c: char| c.is_ascii_alphanumeric())).parse(i)
+}
+
+fn not_digit(i: &str) -> R<'_, ()> {
+    not(satisfy(|c: char| c.is_ascii_digit())).parse(i)
+}
+
+/// A hyphen or an en/em dash, with optional spaces around an en/em dash.
+fn dash(i: &str) -> R<'_, &str> {
+    alt((
+        tag("-"),
+        recognize((
+            take_while(|c| c == ' '),
+            alt((tag("\u{2013}"), tag("\u{2014}"))),
+            take_while(|c| c == ' '),
+        )),
+    ))
+    .parse(i)
+}
+
+/// Hyphen or a single space (for "mid-2024", "third-quarter", "ten-year").
+fn hyphen_or_ws(i: &str) -> R<'_, &str> {
+    alt((tag("-"), ws)).parse(i)
+}
+
+/// A four-digit year 1000–2999 not followed by a digit or a decimal/thousands part.
+pub(crate) fn year4(i: &str) -> R<'_, i16> {
+    map_opt(
+        terminated(
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            (
+                not_digit,
+                not((
+                    alt((char('.'), char(','))),
+                    satisfy(|c: char| c.is_ascii_digit()),
+                )),
+            ),
+        ),
+        |s: &str| s.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y)),
+    )
+    .parse(i)
+}
+
+/// A two-digit year end in a range ("1998-99").
+fn year2(i: &str) -> R<'_, i16> {
+    map_opt(
+        terminated(
+            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+            not_alnum,
+        ),
+        |s: &str| s.parse::<i16>().ok(),
+    )
+    .parse(i)
+}
+
+fn ord_suffix(i: &str) -> R<'_, &str> {
+    alt((itag("st"), itag("nd"), itag("rd"), itag("th"))).parse(i)
+}
+
+/// A day of month 1–31, digits, optionally with an ordinal suffix.
+fn day_num(i: &str) -> R<'_, i8> {
+    map_opt(
+        terminated(
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            (not_digit, opt(ord_suffix), not_alnum),
+        ),
+        |s: &str| s.parse::<i8>().ok().filter(|d| (1..=31).contains(d)),
+    )
+    .parse(i)
+}
+
+/// A month name: full ("September"), or abbreviated with optional dot ("Sept.", "Aug").
+fn month_name(i: &str) -> R<'_, i8> {
+    alt((
+        map_opt(word, words::month_full),
+        map_opt(terminated(word, opt(char('.'))), words::month_abbrev),
+    ))
+    .parse(i)
+}
+
+/// An unambiguous full month name (not "May", "March", "August").
+fn month_name_clear(i: &str) -> R<'_, i8> {
+    alt((
+        verify(map_opt(word, words::month_full), |m: &i8| {
+            !words::month_is_ambiguous(*m)
+        }),
+        map_opt(terminated(word, char('.')), words::month_abbrev),
+    ))
+    .parse(i)
+}
+
+fn weekday_name(i: &str) -> R<'_, Weekday> {
+    alt((
+        map_opt(word, words::weekday_full),
+        map_opt(terminated(word, char('.')), words::weekday),
+    ))
+    .parse(i)
+}
+
+/// A cardinal number, digits (1–9999, no thousands separator) or words
+/// ("seventy-five", "twenty four", "a", "an").
+fn cardinal(i: &str) -> R<'_, u32> {
+    alt((
+        map_opt(
+            terminated(
+                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
+                not_digit,
+            ),
+            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
+        ),
+        cardinal_words,
+    ))
+    .parse(i)
+}
+
+fn cardinal_words(i: &str) -> R<'_, u32> {
+    alt((
+        map(
+            (
+                opt(terminated(alt((kw("a"), kw("one"))), ws)),
+                kw("hundred"),
+            ),
+            |_| 100,
+        ),
+        map(
+            (
+                map_opt(word, words::cardinal_tens),
+                hyphen_or_ws,
+                map_opt(word, |w| words::cardinal_unit(w).filter(|u| *u < 10)),
+            ),
+            |(t, _, u)| u32::from(t) + u32::from(u),
+        ),
+        map_opt(word, words::cardinal_tens).map(u32::from),
+        map_opt(word, words::cardinal_unit).map(u32::from),
+    ))
+    .parse(i)
+}
+
+/// An ordinal: "80th", "21st", "eightieth", "twenty-first", "hundredth".
+fn ordinal(i: &str) -> R<'_, u32> {
+    alt((
+        map_opt(
+            terminated(
+                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
+                (ord_suffix, not_alnum),
+            ),
+            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
+        ),
+        map(
+            (
+                opt(terminated(alt((kw("a"), kw("one"))), ws)),
+                kw("hundredth"),
+            ),
+            |_| 100,
+        ),
+        map(
+            (
+                map_opt(word, words::cardinal_tens),
+                hyphen_or_ws,
+                map_opt(word, words::ordinal_unit),
+            ),
+            |(t, _, u)| u32::from(t) + u32::from(u),
+        ),
+        map_opt(word, words::ordinal_tens).map(u32::from),
+        map_opt(word, words::ordinal_unit).map(u32::from),
+    ))
+    .parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// Full dates
+// ---------------------------------------------------------------------------
+
+fn valid_day(y: Option<i16>, m: i8, d: i8) -> Option<PVal> {
+    // Without a year, check against a leap year so "February 29" stays possible.
+    Date::new(y.unwrap_or(2000), m, d).ok()?;
+    Some(PVal::Day { y, m, d })
+}
+
+/// ", 2024" or " 2024" after a day.
+fn year_after(i: &str) -> R<'_, i16> {
+    preceded((opt(char(',')), ws), year4).parse(i)
+}
+
+/// Optional weekday prefix: "Thursday, " / "Thu. " — returns the weekday and its span.
+fn weekday_prefix(i: &str) -> R<'_, Option<(Weekday, Pos)>> {
+    opt(terminated(sp(weekday_name), (opt(char(',')), ws))).parse(i)
+}
+
+/// "September 26, 2024", "Sept. 26", "Thursday, September 26, 2024",
+/// "September 26–27, 2024".
+fn month_day(i: &str) -> R<'_, Hit> {
+    let (r, (wd, (m, mpos), _, (d1, p1), range)) = (
+        weekday_prefix,
+        sp(month_name),
+        opt(ws),
+        sp(day_num),
+        opt(preceded(dash, sp(day_num))),
+    )
+        .parse(i)?;
+    let (r, y) = opt(year_after).parse(r)?;
+    let start = wd.map_or(mpos.a, |(_, p)| p.a);
+    match range {
+        None => {
+            let val = match valid_day(y, m, d1) {
+                Some(v) => v,
+                None => return fail(i),
+            };
+            let mut p = Piece::date(
+                Pos {
+                    a: start,
+                    b: r.len(),
+                },
+                val,
+            );
+            p.weekday = wd;
+            Ok((r, Hit::One(p)))
+        }
+        Some((d2, p2)) => {
+            let (v1, v2) = match (valid_day(y, m, d1), valid_day(y, m, d2)) {
+                (Some(a), Some(b)) if d2 > d1 => (a, b),
+                _ => return fail(i),
+            };
+            let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
+            a.weekday = wd;
+            let b = Piece::date(
+                Pos {
+                    a: p2.a,
+                    b: r.len(),
+                },
+                v2,
+            );
+            Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+        }
+    }
+}
+
+/// "26 September 2024", "26th of September 2024", "Thursday 26 September 2024",
+/// "26–27 September 2024".
+fn day_month(i: &str) -> R<'_, Hit> {
+    let (r, (wd, (d1, p1), range, _, _, m, y)) = (
+        weekday_prefix,
+        sp(day_num),
+        opt(preceded(dash, sp(day_num))),
+        ws,
+        opt(terminated(kw("of"), ws)),
+        month_name,
+        opt(year_after),
+    )
+        .parse(i)?;
+    // Without a year, "5 March" and "1 May" are too ambiguous unless the month is clear.
+    if y.is_none() && words::month_is_ambiguous(m) && wd.is_none() {
+        return fail(i);
+    }
+    let start = wd.map_or(p1.a, |(_, p)| p.a);
+    match range {
+        None => {
+            let Some(val) = valid_day(y, m, d1) else {
+                return fail(i);
+            };
+            let mut p = Piece::date(
+                Pos {
+                    a: start,
+                    b: r.len(),
+                },
+                val,
+            );
+            p.weekday = wd;
+            Ok((r, Hit::One(p)))
+        }
+        Some((d2, p2)) => {
+            let (v1, v2) = match (valid_day(y, m, d1), valid_day(y, m, d2)) {
+                (Some(a), Some(b)) if d2 > d1 => (a, b),
+                _ => return fail(i),
+            };
+            let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
+            a.weekday = wd;
+            let b = Piece::date(
+                Pos {
+                    a: p2.a,
+                    b: r.len(),
+                },
+                v2,
+            );
+            Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+        }
+    }
+}
+
+fn two_digits(i: &str) -> R<'_, u8> {
+    map_opt(
+        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse::<u8>().ok(),
+    )
+    .parse(i)
+}
+
+/// "2024-09-26", "2024-09-26T14:30", "2024-09-26T14:30:00Z", "2024-09-26 14:30+02:00".
+fn iso_date(i: &str) -> R<'_, Hit> {
+    let (r, (y, _, m, _, d)) =
+        (year4_iso, char('-'), two_digits, char('-'), two_digits).parse(i)?;
+    let Ok(date) = Date::new(y, m as i8, d as i8) else {
+        return fail(i);
+    };
+    let (r, time) = opt((
+        alt((char('T'), char(' '))),
+        two_digits,
+        char(':'),
+        two_digits,
+        opt(preceded(char(':'), two_digits)),
+        opt(preceded(
+            char('.'),
+            take_while1(|c: char| c.is_ascii_digit()),
+        )),
+        opt(alt((
+            recognize(char('Z')),
+            recognize((
+                alt((char('+'), char('-'))),
+                two_digits,
+                opt(char(':')),
+                two_digits,
+            )),
+        ))),
+    ))
+    .parse(r)?;
+    let (r, _) = not_alnum(r)?;
+    let pos = Pos {
+        a: i.len(),
+        b: r.len(),
+    };
+    let piece = match time {
+        Some((_, h, _, mi, s, _, _)) if h < 24 && mi < 60 && s.is_none_or(|s| s < 60) => {
+            let mut v = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}");
+            if let Some(s) = s {
+                v.push_str(&format!(":{s:02}"));
+            }
+            Piece::new(
+                pos,
+                TimexType::Time,
+                PVal::Abs(TimexValue::Other { value: v }),
+            )
+        }
+        Some(_) => return fail(i),
+        None => Piece::date(pos, PVal::Abs(TimexValue::Day { date })),
+    };
+    Ok((r, Hit::One(piece)))
+}
+
+/// A four-digit year in an ISO date (followed by '-').
+fn year4_iso(i: &str) -> R<'_, i16> {
+    map_opt(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse::<i16>().ok().filter(|y| *y >= 1000),
+    )
+    .parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// Months, seasons, years with modifiers
+// ---------------------------------------------------------------------------
+
+/// A modifier that TimeBank keeps inside the span: "early", "mid-", "the end of", ...
+fn modifier(i: &str) -> R<'_, &str> {
+    alt((
+        recognize((
+            kw("the"),
+            ws,
+            kws(&["end", "beginning", "start", "middle", "close", "turn"]),
+            ws,
+            kw("of"),
+            ws,
+        )),
+        recognize((kws(&["mid", "end", "late", "early"]), char('-'))),
+        recognize((kws(&["early", "late", "mid", "earlier", "later"]), ws)),
+    ))
+    .parse(i)
+}
+
+/// "July 2023", "July of 2023", "July, 2023".
+fn month_year(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            month_name,
+            alt((
+                recognize((ws, kw("of"), ws)),
+                recognize((opt(char(',')), ws)),
+            )),
+            year4,
+        ),
+        |(m, _, y)| PVal::Month { y: Some(y), m },
+    )
+    .parse(i)
+}
+
+/// "autumn 2024", "the summer of 1998", "winter 1994".
+fn season_year(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            map_opt(word, words::season),
+            alt((recognize((ws, kw("of"), ws)), ws)),
+            year4,
+        ),
+        |(s, _, y)| PVal::Season { y: Some(y), s },
+    )
+    .parse(i)
+}
+
+/// "1990s", "1990's", "'90s".
+fn decade(i: &str) -> R<'_, PVal> {
+    alt((
+        map_opt(
+            terminated(
+                take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+                (opt(char('\'')), char('s'), not_alnum),
+            ),
+            |s: &str| {
+                let y = s.parse::<i16>().ok()?;
+                (y % 10 == 0 && y >= 1000)
+                    .then_some(PVal::Abs(TimexValue::Decade { decade: y / 10 }))
+            },
+        ),
+        map_opt(
+            terminated(
+                preceded(
+                    alt((char('\''), char('\u{2019}'))),
+                    take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+                ),
+                (char('s'), not_alnum),
+            ),
+            |s: &str| {
+                let y = s.parse::<i16>().ok()?;
+                (y % 10 == 0).then_some(PVal::Abs(TimexValue::Decade {
+                    decade: 190 + y / 10,
+                }))
+            },
+        ),
+    ))
+    .parse(i)
+}
+
+/// "the nineties", "the eighties".
+fn decade_words(i: &str) -> R<'_, PVal> {
+    map_opt(word, |w: &str| {
+        let d = match w.to_ascii_lowercase().as_str() {
+            "twenties" => 2,
+            "thirties" => 3,
+            "forties" => 4,
+            "fifties" => 5,
+            "sixties" => 6,
+            "seventies" => 7,
+            "eighties" => 8,
+            "nineties" => 9,
+            _ => return None,
+        };
+        Some(PVal::Abs(TimexValue::Decade { decade: 190 + d }))
+    })
+    .parse(i)
+}
+
+/// "20th century", "twenty-first century", "21st-century".
+fn century(i: &str) -> R<'_, Hit> {
+    let (r, ((n, _, _), p)) =
+        sp((ordinal, hyphen_or_ws, alt((kw("century"), kw("centuries"))))).parse(i)?;
+    if !(1..=40).contains(&n) {
+        return fail(i);
+    }
+    let century = n as i16 - 1;
+    Ok((
+        r,
+        Hit::One(Piece::date(p, PVal::Abs(TimexValue::Century { century }))),
+    ))
+}
+
+/// Quarter words: "first".."fourth" → 1..4.
+fn quarter_ord(i: &str) -> R<'_, u8> {
+    alt((
+        map_opt(ordinal, |n| (1..=4).contains(&n).then_some(n as u8)),
+        map(kw("last"), |_| 4),
+    ))
+    .parse(i)
+}
+
+/// "Q3 2024", "Q3-2024", "3Q 2024", "2024-Q3", "Q3".
+fn q_quarter(i: &str) -> R<'_, PVal> {
+    alt((
+        map(
+            (
+                alt((
+                    preceded(
+                        char('Q'),
+                        map_opt(satisfy(|c| ('1'..='4').contains(&c)), |c| c.to_digit(10)),
+                    ),
+                    terminated(
+                        map_opt(satisfy(|c| ('1'..='4').contains(&c)), |c| c.to_digit(10)),
+                        char('Q'),
+                    ),
+                )),
+                opt(preceded(
+                    alt((tag("-"), tag("/"), ws)),
+                    alt((year4, map(year2_apos, |y| y))),
+                )),
+                not_alnum,
+            ),
+            |(q, y, _)| PVal::Quarter { y, q: q as u8 },
+        ),
+        map(
+            (
+                year4_iso,
+                char('-'),
+                char('Q'),
+                map_opt(satisfy(|c| ('1'..='4').contains(&c)), |c| c.to_digit(10)),
+                not_alnum,
+            ),
+            |(y, _, _, q, _)| PVal::Quarter {
+                y: Some(y),
+                q: q as u8,
+            },
+        ),
+    ))
+    .parse(i)
+}
+
+/// "'24" as a year (2000s assumed below 50, else 1900s).
+fn year2_apos(i: &str) -> R<'_, i16> {
+    map(preceded(char('\''), year2), |y| {
+        if y < 50 { 2000 + y } else { 1900 + y }
+    })
+    .parse(i)
+}
+
+/// "the second quarter of 2024", "third-quarter", "fourth quarter", "the fiscal first quarter".
+fn quarter_phrase(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            opt(terminated(kw("fiscal"), alt((tag("-"), ws)))),
+            quarter_ord,
+            hyphen_or_ws,
+            alt((kw("quarter"), kw("qtr"))),
+            opt(preceded(
+                (
+                    ws,
+                    kw("of"),
+                    ws,
+                    opt((kw("fiscal"), ws, opt((kw("year"), ws)))),
+                ),
+                year4,
+            )),
+        ),
+        |(_, q, _, _, y)| PVal::Quarter { y, q },
+    )
+    .parse(i)
+}
+
+/// "the first half of 2024", "first-half", "the second half".
+fn half_phrase(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            alt((
+                value(1u8, kw("first")),
+                value(2u8, kw("second")),
+                value(2u8, kw("last")),
+            )),
+            hyphen_or_ws,
+            kw("half"),
+            opt(preceded((ws, kw("of"), ws), year4)),
+        ),
+        |(h, _, _, y)| PVal::Half { y, h },
+    )
+    .parse(i)
+}
+
+/// "FY2025", "FY 2025", "FY25", "fiscal 2025", "fiscal year 2025" (and "–26").
+fn fiscal_year(i: &str) -> R<'_, Hit> {
+    let (r, _) = alt((
+        recognize((tag("FY"), opt(alt((tag(" "), tag("-")))))),
+        recognize((kw("fiscal"), ws, opt((kw("year"), ws)))),
+    ))
+    .parse(i)?;
+    let (r, y) = alt((
+        year4,
+        map(terminated(year2, not_alnum), |y| {
+            if y < 50 { 2000 + y } else { 1900 + y }
+        }),
+    ))
+    .parse(r)?;
+    let first = Piece::date(
+        Pos {
+            a: i.len(),
+            b: r.len(),
+        },
+        PVal::Abs(TimexValue::Year { year: y }),
+    );
+    // "fiscal year 2025–26": a range.
+    if let Ok((r2, (_, (y2, p2)))) = (dash, sp(alt((year4, year2)))).parse(r) {
+        let y2 = if y2 < 100 { y - y % 100 + y2 } else { y2 };
+        if y2 == y + 1 {
+            let second = Piece::date(p2, PVal::Abs(TimexValue::Year { year: y2 }));
+            return Ok((r2, Hit::Group(GroupKind::Range, vec![first, second])));
+        }
+    }
+    Ok((r, Hit::One(first)))
+}
+
+// ---------------------------------------------------------------------------
+// Years in context, lists and ranges
+// ---------------------------------------------------------------------------
+
+/// Words after which a bare four-digit number is a year.
+const YEAR_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "of",
+    "before",
+    "after",
+    "through",
+    "to",
+    "between",
+    "for",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "into",
+    "throughout",
+    "around",
+    "circa",
+    "about",
+    "than",
+    "both",
+    "as",
+    "year",
+    "ca",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "early",
+    "late",
+    "mid",
+    "pre",
+    "post",
+    "and",
+    "or",
+    "beginning",
+    "end",
+    "start",
+    "middle",
+    "at",
+    "within",
+    "past",
+];
+
+/// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
+/// "the end of 2024", "1949's" (span without the "'s").
+fn modified_year(i: &str) -> R<'_, Piece> {
+    let (r, ((_, year), p)) = sp((opt(modifier), year4)).parse(i)?;
+    let (r, _) = opt(alt((tag("'s"), tag("\u{2019}s")))).parse(r)?;
+    Ok((r, Piece::date(p, PVal::Abs(TimexValue::Year { year }))))
+}
+
+/// A year range "2014–2016", "1998-99", "2014 to 2016", "2014 through 2016".
+fn year_range(i: &str) -> R<'_, Hit> {
+    let (r, (a, _, (y2, p2))) = (
+        modified_year,
+        alt((
+            dash,
+            recognize((ws, kws(&["to", "through", "until", "till"]), ws)),
+        )),
+        sp(alt((year4, year2))),
+    )
+        .parse(i)?;
+    let PVal::Abs(TimexValue::Year { year: y1 }) = a.val else {
+        return fail(i);
+    };
+    let y2 = if y2 < 100 { y1 - y1 % 100 + y2 } else { y2 };
+    if y2 <= y1 || y2 - y1 > 200 {
+        return fail(i);
+    }
+    let b = Piece::date(p2, PVal::Abs(TimexValue::Year { year: y2 }));
+    Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+}
+
+/// "2025 and 2026", "1990, 1991 and 1992", "2025/2026", "2025 or 2026".
+fn year_list(i: &str) -> R<'_, Hit> {
+    let (mut r, first) = modified_year(i)?;
+    let mut pieces = vec![first];
+    loop {
+        let sep = alt((
+            recognize((opt(char(',')), ws, kws(&["and", "or"]), ws)),
+            recognize((char(','), ws)),
+            tag("/"),
+        ));
+        match preceded(sep, modified_year).parse(r) {
+            Ok((r2, p)) if pieces.len() < 20 => {
+                pieces.push(p);
+                r = r2;
+            }
+            _ => break,
+        }
+    }
+    if pieces.len() < 2 {
+        return fail(i);
+    }
+    Ok((r, Hit::Group(GroupKind::List, pieces)))
+}
+
+/// "from 2015 to 2017", "between 2014 and 2016" (the prepositions stay out of the spans).
+fn from_to_years(i: &str) -> R<'_, Hit> {
+    let (r, (_, _, a, _, _, _, b)) = (
+        alt((kw("from"), kw("between"))),
+        ws,
+        modified_year,
+        ws,
+        alt((kw("to"), kw("and"), kw("until"), kw("through"), kw("till"))),
+        ws,
+        modified_year,
+    )
+        .parse(i)?;
+    match (&a.val, &b.val) {
+        (PVal::Abs(TimexValue::Year { year: y1 }), PVal::Abs(TimexValue::Year { year: y2 }))
+            if y2 > y1 => {}
+        _ => return fail(i),
+    }
+    Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+}
+
+/// Years, lists and ranges of years after a context word: "in 1949", "since 2014",
+/// "by 2030", "in 2025 and 2026".
+fn years_in_context(i: &str) -> R<'_, Hit> {
+    let (r, _) = (kws(YEAR_CONTEXT), ws).parse(i)?;
+    years_any(r)
+}
+
+/// A year, year list or range (the caller has established the context).
+fn years_any(i: &str) -> R<'_, Hit> {
+    let (r, hit) = alt((year_range, year_list, map(modified_year, Hit::One))).parse(i)?;
+    let (r, _) = year_tail_ok(r)?;
+    Ok((r, hit))
+}
+
+/// What may follow a bare year: not a word glued by a hyphen ("2025-word"), not a
+/// unit or count noun.
+fn year_tail_ok(i: &str) -> R<'_, ()> {
+    let (r, _) = not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))).parse(i)?;
+    let (r, _) = not((tag("%"),)).parse(r)?;
+    let (r, _) = not((
+        alt((char('-'), char('/'), char('.'), char(':'))),
+        satisfy(|c: char| c.is_ascii_digit()),
+    ))
+    .parse(r)?;
+    let (r, _) = not(preceded(
+        ws,
+        kws(&[
+            "troops",
+            "people",
+            "soldiers",
+            "words",
+            "pages",
+            "units",
+            "shares",
+            "dollars",
+            "men",
+            "women",
+            "children",
+            "students",
+            "cases",
+            "votes",
+            "seats",
+            "jobs",
+            "points",
+            "miles",
+            "km",
+            "kilometers",
+            "kilometres",
+            "meters",
+            "metres",
+            "feet",
+            "tons",
+            "tonnes",
+            "barrels",
+            "employees",
+            "workers",
+            "members",
+            "copies",
+            "residents",
+            "deaths",
+            "refugees",
+            "homes",
+            "houses",
+            "cars",
+            "ships",
+            "aircraft",
+            "planes",
+            "hours",
+            "minutes",
+            "days",
+            "km2",
+            "acres",
+            "hectares",
+        ]),
+    ))
+    .parse(r)?;
+    Ok((r, ()))
+}
+
+/// A bare year made a year by what follows: "1949's".
+fn year_possessive(i: &str) -> R<'_, Hit> {
+    let (r, (y, p)) = sp(terminated(
+        year4,
+        peek((alt((tag("'s"), tag("\u{2019}s"))), not_alnum)),
+    ))
+    .parse(i)?;
+    if !(1000..=2199).contains(&y) {
+        return fail(i);
+    }
+    Ok((
+        r,
+        Hit::One(Piece::date(p, PVal::Abs(TimexValue::Year { year: y }))),
+    ))
+}
+
+/// Context-free year ranges and lists that are plainly years: "2014–2016",
+/// "2025/2026", "2025 and 2026".
+fn year_group_bare(i: &str) -> R<'_, Hit> {
+    let (r, hit) = alt((year_range, year_list)).parse(i)?;
+    let ok = match &hit {
+        Hit::Group(_, ps) => ps.iter().all(|p| {
+            matches!(p.val, PVal::Abs(TimexValue::Year { year }) if (1800..=2199).contains(&year))
+        }),
+        _ => false,
+    };
+    if !ok {
+        return fail(i);
+    }
+    let (r, _) = year_tail_ok(r)?;
+    Ok((r, hit))
+}
+
+// ---------------------------------------------------------------------------
+// Month alone, month with modifiers
+// ---------------------------------------------------------------------------
+
+/// Context words that make an ambiguous month name ("May", "March") a month.
+const MONTH_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "of",
+    "before",
+    "after",
+    "through",
+    "to",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "since",
+    "between",
+    "and",
+    "or",
+    "throughout",
+    "around",
+    "on",
+];
+
+/// A month alone ("January", "late September", "mid-November", "early this month" is
+/// relative): unambiguous month names stand alone; "May"/"March"/"August" need a
+/// modifier or a preceding context word (checked by [`month_in_context`]).
+fn month_alone(i: &str) -> R<'_, Piece> {
+    alt((
+        map(sp((modifier, month_name)), |((_, m), p)| {
+            Piece::date(p, PVal::Month { y: None, m })
+        }),
+        map(
+            sp(terminated(month_name_clear, not_digit_after_ws)),
+            |(m, p)| Piece::date(p, PVal::Month { y: None, m }),
+        ),
+    ))
+    .parse(i)
+}
+
+fn not_digit_after_ws(i: &str) -> R<'_, ()> {
+    not((opt(ws), satisfy(|c: char| c.is_ascii_digit()))).parse(i)
+}
+
+fn month_in_context(i: &str) -> R<'_, Hit> {
+    let (r, _) = (kws(MONTH_CONTEXT), ws).parse(i)?;
+    let (r, (val, p)) = sp(alt((
+        month_year,
+        map(terminated(month_name, not_digit_after_ws), |m| {
+            PVal::Month { y: None, m }
+        }),
+    )))
+    .parse(r)?;
+    Ok((r, Hit::One(Piece::date(p, val))))
+}
+
+// ---------------------------------------------------------------------------
+// Relative expressions
+// ---------------------------------------------------------------------------
+
+/// "this/last/next year|month|week|quarter".
+fn rel_unit(i: &str) -> R<'_, PVal> {
+    let (r, (dir, _, unit)) = (
+        alt((
+            value(0i32, kws(&["this", "current", "present"])),
+            value(-1i32, kws(&["last", "previous", "past"])),
+            value(1i32, kws(&["next", "coming", "following"])),
+        )),
+        ws,
+        map_opt(word, words::unit_singular),
+    )
+        .parse(i)?;
+    match unit {
+        Unit::Year | Unit::Month | Unit::Week | Unit::Quarter => {}
+        Unit::Century if dir == 0 => {}
+        _ => return fail(i),
+    }
+    Ok((r, PVal::Rel { unit, offset: dir }))
+}
+
+/// "this spring", "last fall", "next summer".
+fn rel_season(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            alt((
+                value(0i8, kw("this")),
+                value(-1i8, kw("last")),
+                value(1i8, kw("next")),
+            )),
+            ws,
+            opt((kw("past"), ws)),
+            map_opt(word, words::season),
+        ),
+        |(dir, _, _, s)| PVal::SeasonRel { s, dir },
+    )
+    .parse(i)
+}
+
+/// "last Friday", "next Monday", "this Tuesday".
+fn rel_weekday(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            alt((
+                value(-1i8, kw("last")),
+                value(1i8, kw("next")),
+                value(0i8, kw("this")),
+                value(-1i8, (kw("the"), ws, kw("previous")).map(|_| "")),
+            )),
+            ws,
+            weekday_name,
+        ),
+        |(dir, _, wd)| PVal::Weekday { wd, dir },
+    )
+    .parse(i)
+}
+
+fn part_of_day(i: &str) -> R<'_, &'static str> {
+    alt((
+        value("TMO", kw("morning")),
+        value("TAF", kw("afternoon")),
+        value("TEV", kw("evening")),
+        value("TNI", kw("night")),
+    ))
+    .parse(i)
+}
+
+/// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night".
+fn deictic_day(i: &str) -> R<'_, Piece> {
+    alt((
+        map(
+            sp((
+                alt((
+                    value(0i32, kw("today")),
+                    value(-1i32, kw("yesterday")),
+                    value(1i32, kw("tomorrow")),
+                )),
+                opt(preceded(ws, part_of_day)),
+            )),
+            |((o, part), p)| {
+                let day = PVal::Rel {
+                    unit: Unit::Day,
+                    offset: o,
+                };
+                match part {
+                    Some(part) => Piece::new(
+                        p,
+                        TimexType::Time,
+                        PVal::PartOfDay {
+                            day: Box::new(day),
+                            part,
+                        },
+                    ),
+                    None => Piece::date(p, day),
+                }
+            },
+        ),
+        map(sp(kw("tonight")), |(_, p)| {
+            Piece::new(
+                p,
+                TimexType::Time,
+                PVal::PartOfDay {
+                    day: Box::new(PVal::Rel {
+                        unit: Unit::Day,
+                        offset: 0,
+                    }),
+                    part: "TNI",
+                },
+            )
+        }),
+        map(sp((kw("this"), ws, part_of_day)), |((_, _, part), p)| {
+            Piece::new(
+                p,
+                TimexType::Time,
+                PVal::PartOfDay {
+                    day: Box::new(PVal::Rel {
+                        unit: Unit::Day,
+                        offset: 0,
+                    }),
+                    part,
+                },
+            )
+        }),
+        map(sp((kw("last"), ws, kw("night"))), |(_, p)| {
+            Piece::new(
+                p,
+                TimexType::Time,
+                PVal::PartOfDay {
+                    day: Box::new(PVal::Rel {
+                        unit: Unit::Day,
+                        offset: -1,
+                    }),
+                    part: "TNI",
+                },
+            )
+        }),
+    ))
+    .parse(i)
+}
+
+/// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
+fn weekday_alone(i: &str) -> R<'_, Piece> {
+    map(
+        sp((
+            opt(terminated(kws(&["early", "late", "earlier", "later"]), ws)),
+            weekday_name,
+            opt(preceded(ws, part_of_day)),
+        )),
+        |((_, wd, part), p)| {
+            let day = PVal::Weekday { wd, dir: 0 };
+            match part {
+                Some(part) => Piece::date(
+                    p,
+                    PVal::PartOfDay {
+                        day: Box::new(day),
+                        part,
+                    },
+                ),
+                None => Piece::date(p, day),
+            }
+        },
+    )
+    .parse(i)
+}
+
+/// PRESENT_REF / PAST_REF / FUTURE_REF words.
+fn ref_word(i: &str) -> R<'_, Piece> {
+    let present = TimexValue::Present;
+    let past = TimexValue::Past;
+    let future = TimexValue::Future;
+    map(
+        sp(alt((
+            value(
+                present.clone(),
+                kws(&["now", "currently", "nowadays", "presently"]),
+            ),
+            value(present.clone(), (kw("at"), ws, kw("present"))),
+            value(present, (kw("these"), ws, kw("days"))),
+            value(past.clone(), kws(&["recently", "formerly", "lately"])),
+            value(
+                past.clone(),
+                (
+                    kw("the"),
+                    ws,
+                    kw("past"),
+                    not((
+                        ws,
+                        alt((
+                            cardinal.map(|_| ""),
+                            kws(&[
+                                "few", "several", "year", "month", "week", "decade", "century",
+                                "quarter", "day", "years", "months", "weeks", "decades", "days",
+                                "quarters",
+                            ]),
+                        )),
+                    )),
+                ),
+            ),
+            value(
+                past,
+                (
+                    kw("recent"),
+                    ws,
+                    kws(&["years", "months", "weeks", "decades", "days"]),
+                ),
+            ),
+            value(future.clone(), (kw("the"), ws, kw("future"))),
+            value(future.clone(), kw("soon")),
+            value(
+                future,
+                (kw("coming"), ws, kws(&["years", "months", "quarters"])),
+            ),
+        ))),
+        |(v, p)| Piece::date(p, PVal::Abs(v)),
+    )
+    .parse(i)
+}
+
+/// An approximation or bound kept in a duration's span: "nearly", "more than".
+fn approx(i: &str) -> R<'_, &str> {
+    recognize(alt((
+        recognize((kws(&["more", "less", "fewer"]), ws, kw("than"))),
+        recognize((kw("at"), ws, kws(&["least", "most"]))),
+        recognize((kw("up"), ws, kw("to"))),
+        recognize((kw("no"), ws, kws(&["more", "less"]), ws, kw("than"))),
+        recognize(kws(&[
+            "nearly",
+            "almost",
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "some",
+            "over",
+            "under",
+            "within",
+            "only",
+            "just",
+        ])),
+    )))
+    .parse(i)
+}
+
+/// A count: a cardinal, "a"/"an", "a couple of", "a few"/"several" (unknown, 0).
+fn count(i: &str) -> R<'_, u32> {
+    alt((
+        value(2u32, (kw("a"), ws, kw("couple"), ws, kw("of"))),
+        value(0u32, (kw("a"), ws, kw("few"))),
+        value(0u32, kws(&["several", "few", "many"])),
+        cardinal,
+        value(1u32, kws(&["a", "an"])),
+    ))
+    .parse(i)
+}
+
+/// "two years ago", "a year ago", "nearly four years ago", "a year earlier".
+fn ago(i: &str) -> R<'_, Piece> {
+    map_opt(
+        sp((
+            opt(terminated(approx, ws)),
+            count,
+            ws,
+            map_opt(word, words::unit),
+            ws,
+            alt((
+                value(1i32, kw("ago")),
+                value(1i32, kw("earlier")),
+                value(-1i32, (kw("from"), ws, kw("now")).map(|_| "")),
+                value(-1i32, kw("later")),
+            )),
+        )),
+        |((_, n, _, unit, _, dir), p)| {
+            if n == 0 {
+                let v = if dir > 0 {
+                    TimexValue::Past
+                } else {
+                    TimexValue::Future
+                };
+                return Some(Piece::date(p, PVal::Abs(v)));
+            }
+            let n = i32::try_from(n).ok()?;
+            Some(Piece::date(p, PVal::Ago { n: n * dir, unit }))
+        },
+    )
+    .parse(i)
+}
+
+/// Durations: "for 75 years" (span "75 years"), "two decades", "the past two months",
+/// "nearly forty years", "a couple of years", "the next three years".
+fn duration(i: &str) -> R<'_, Piece> {
+    map_opt(
+        sp((
+            opt(terminated(approx, ws)),
+            opt(terminated(
+                (
+                    kw("the"),
+                    ws,
+                    opt(terminated(
+                        kws(&[
+                            "past",
+                            "last",
+                            "next",
+                            "first",
+                            "coming",
+                            "previous",
+                            "latest",
+                            "remaining",
+                            "final",
+                            "same",
+                        ]),
+                        ws,
+                    )),
+                ),
+                peek(count),
+            )),
+            opt(terminated(kws(&["past", "last", "next", "first"]), ws)),
+            count,
+            ws,
+            opt(terminated(
+                kws(&[
+                    "more",
+                    "full",
+                    "straight",
+                    "consecutive",
+                    "long",
+                    "trading",
+                    "business",
+                    "calendar",
+                ]),
+                ws,
+            )),
+            map_opt(word, words::unit),
+        )),
+        |((_, _, _, n, _, _, unit), p)| {
+            let iso = if n == 0 {
+                unit.duration_unknown()
+            } else {
+                unit.duration(n)
+            };
+            Some(Piece::new(
+                p,
+                TimexType::Duration,
+                PVal::Abs(TimexValue::Duration { iso }),
+            ))
+        },
+    )
+    .parse(i)
+}
+
+/// Adjectival durations: "three-year", "10-year", "a five year low" (span "five year"),
+/// "8-month-old".
+fn duration_adj(i: &str) -> R<'_, Piece> {
+    map_opt(
+        sp((
+            cardinal,
+            hyphen_or_ws,
+            map_opt(word, words::unit_singular),
+            opt(recognize((tag("-"), kw("old")))),
+            peek(alt((
+                recognize((ws, satisfy(|c: char| c.is_ascii_alphabetic()))),
+                recognize((tag("-"), satisfy(|c: char| c.is_ascii_alphabetic()))),
+                recognize(satisfy(|c: char| c.is_ascii_punctuation())),
+            ))),
+        )),
+        |((n, sep, unit, _, _), p)| {
+            // "a five year low": a space form must be followed by a word (checked by
+            // peek); "three-year" may end anywhere.
+            let _ = sep;
+            Some(Piece::new(
+                p,
+                TimexType::Duration,
+                PVal::Abs(TimexValue::Duration {
+                    iso: unit.duration(n),
+                }),
+            ))
+        },
+    )
+    .parse(i)
+}
+
+/// "every year", "each July", "daily", "annually", "every Monday".
+fn set_expr(i: &str) -> R<'_, Piece> {
+    map(
+        sp(alt((
+            map(
+                (
+                    kws(&["every", "each", "per"]),
+                    ws,
+                    map_opt(word, words::unit_singular),
+                ),
+                |(_, _, u)| u.duration(1),
+            ),
+            map((kws(&["every", "each"]), ws, month_name), |(_, _, m)| {
+                format!("XXXX-{m:02}")
+            }),
+            map((kws(&["every", "each"]), ws, weekday_name), |(_, _, wd)| {
+                format!("XXXX-WXX-{}", wd.to_monday_one_offset())
+            }),
+            value("P1D".to_string(), kw("daily")),
+            value("P1W".to_string(), kw("weekly")),
+            value("P1M".to_string(), kw("monthly")),
+            value("P1Y".to_string(), kws(&["annually", "yearly"])),
+            value("PT1H".to_string(), kw("hourly")),
+            value("P3M".to_string(), kw("quarterly")),
+        ))),
+        |(v, p)| Piece::new(p, TimexType::Set, PVal::Abs(TimexValue::Other { value: v })),
+    )
+    .parse(i)
+}
+
+/// Clock times: "10:35 a.m.", "10 p.m.", "noon", "midnight", with an optional day
+/// ("10 p.m. Wednesday", "noon Thursday", "5 p.m. yesterday").
+fn clock(i: &str) -> R<'_, Piece> {
+    let ampm = alt((
+        value(0u8, alt((itag("a.m."), itag("am"), itag("a.m")))),
+        value(12u8, alt((itag("p.m."), itag("pm"), itag("p.m")))),
+    ));
+    let hm = alt((
+        map_opt(
+            (
+                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                char(':'),
+                two_digits,
+                opt(preceded(opt(ws), ampm)),
+            ),
+            |(h, _, m, ap)| {
+                let h: u8 = h.parse().ok()?;
+                let h = match ap {
+                    Some(off) if (1..=12).contains(&h) => h % 12 + off,
+                    None if h < 24 => h,
+                    _ => return None,
+                };
+                (m < 60).then_some((h, m))
+            },
+        ),
+        map_opt(
+            (
+                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                opt(ws),
+                alt((
+                    value(0u8, alt((itag("a.m."), itag("a.m")))),
+                    value(12u8, alt((itag("p.m."), itag("p.m")))),
+                )),
+            ),
+            |(h, _, off)| {
+                let h: u8 = h.parse().ok()?;
+                (1..=12).contains(&h).then_some((h % 12 + off, 0))
+            },
+        ),
+        value((12u8, 0u8), kws(&["noon", "midday"])),
+        value((0u8, 0u8), kw("midnight")),
+    ));
+    map(
+        sp((
+            hm,
+            opt(preceded(
+                (
+                    opt(char(',')),
+                    ws,
+                    opt((kws(&["on", "EST", "EDT", "GMT", "ET"]), opt(char(',')), ws)),
+                ),
+                alt((
+                    map(weekday_name, |wd| PVal::Weekday { wd, dir: 0 }),
+                    value(
+                        PVal::Rel {
+                            unit: Unit::Day,
+                            offset: 0,
+                        },
+                        kw("today"),
+                    ),
+                    value(
+                        PVal::Rel {
+                            unit: Unit::Day,
+                            offset: -1,
+                        },
+                        kw("yesterday"),
+                    ),
+                    value(
+                        PVal::Rel {
+                            unit: Unit::Day,
+                            offset: 1,
+                        },
+                        kw("tomorrow"),
+                    ),
+                )),
+            )),
+        )),
+        |(((h, m), day), p)| {
+            let day = day.unwrap_or(PVal::Rel {
+                unit: Unit::Day,
+                offset: 0,
+            });
+            Piece::new(
+                p,
+                TimexType::Time,
+                PVal::Clock {
+                    day: Box::new(day),
+                    h,
+                    m,
+                },
+            )
+        },
+    )
+    .parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// Anniversaries
+// ---------------------------------------------------------------------------
+
+/// "80th anniversary", "the eightieth anniversary", "75 years after", "75 years since".
+fn anniversary(i: &str) -> R<'_, Hit> {
+    alt((
+        map(
+            sp((sp(ordinal), ws, kw("anniversary"))),
+            |(((n, np), _, _), p)| Hit::Anniversary {
+                pos: p,
+                number: np,
+                years: n,
+                timex: None,
+            },
+        ),
+        map(
+            sp((
+                sp((sp(cardinal), ws, kw("years"))),
+                ws,
+                alt((kw("after"), kw("since"))),
+            )),
+            |(((((n, np), _, _), yp), _, _), p)| Hit::Anniversary {
+                pos: p,
+                number: np,
+                years: n,
+                timex: Some(Piece::new(
+                    yp,
+                    TimexType::Duration,
+                    PVal::Abs(TimexValue::Duration {
+                        iso: format!("P{n}Y"),
+                    }),
+                )),
+            },
+        ),
+    ))
+    .parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// "the ..." phrases
+// ---------------------------------------------------------------------------
+
+/// Phrases starting with "the", which TimeBank keeps in the span.
+fn the_phrase(i: &str) -> R<'_, Piece> {
+    let (r, (_, _, (val, p))) = (
+        kw("the"),
+        ws,
+        sp(alt((
+            map(
+                (
+                    opt(terminated(
+                        kws(&["early", "late", "mid"]),
+                        alt((tag("-"), ws)),
+                    )),
+                    decade,
+                ),
+                |(_, d)| d,
+            ),
+            map(
+                (
+                    opt(terminated(
+                        kws(&["early", "late", "mid"]),
+                        alt((tag("-"), ws)),
+                    )),
+                    decade_words,
+                ),
+                |(_, d)| d,
+            ),
+            quarter_phrase,
+            half_phrase,
+            map(
+                (
+                    kws(&["latest", "last", "previous", "past", "recent"]),
+                    ws,
+                    kw("quarter"),
+                ),
+                |_| PVal::Rel {
+                    unit: Unit::Quarter,
+                    offset: -1,
+                },
+            ),
+            map((kws(&["current", "present"]), ws, kw("quarter")), |_| {
+                PVal::Rel {
+                    unit: Unit::Quarter,
+                    offset: 0,
+                }
+            }),
+            map(kw("weekend"), |_| PVal::Weekend { offset: 0 }),
+            map(
+                (
+                    kws(&["end", "beginning", "start", "middle", "close"]),
+                    ws,
+                    kw("of"),
+                    ws,
+                    alt((
+                        month_year,
+                        season_year,
+                        map(year4, |year| PVal::Abs(TimexValue::Year { year })),
+                        rel_unit,
+                        map(month_name, |m| PVal::Month { y: None, m }),
+                        map((kw("the"), ws, kw("year")), |_| PVal::Rel {
+                            unit: Unit::Year,
+                            offset: 0,
+                        }),
+                        map((kw("the"), ws, kw("month")), |_| PVal::Rel {
+                            unit: Unit::Month,
+                            offset: 0,
+                        }),
+                        map((kw("the"), ws, kw("week")), |_| PVal::Rel {
+                            unit: Unit::Week,
+                            offset: 0,
+                        }),
+                    )),
+                ),
+                |(_, _, _, _, v)| v,
+            ),
+            map(
+                (map_opt(word, words::season), ws, kw("of"), ws, year4),
+                |(s, _, _, _, y)| PVal::Season { y: Some(y), s },
+            ),
+            map((kw("year"), ws, year4), |(_, _, y)| {
+                PVal::Abs(TimexValue::Year { year: y })
+            }),
+        ))),
+    )
+        .parse(i)?;
+    let _ = p;
+    Ok((
+        r,
+        Piece::date(
+            Pos {
+                a: i.len(),
+                b: r.len(),
+            },
+            val,
+        ),
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Top level
+// ---------------------------------------------------------------------------
+
+/// Everything a timex may start with at this word; ordered longest-first.
+pub(crate) fn timex_at(i: &str) -> R<'_, Hit> {
+    let (r, hit) = alt((
+        anniversary,
+        alt((month_day, day_month, iso_date, fiscal_year)),
+        alt((
+            map(sp(month_year), |(v, p)| Hit::One(Piece::date(p, v))),
+            map(sp(season_year), |(v, p)| Hit::One(Piece::date(p, v))),
+            map(
+                sp((modifier, alt((month_year, season_year)))),
+                |((_, v), p)| Hit::One(Piece::date(p, v)),
+            ),
+        )),
+        century,
+        map(
+            sp(alt((quarter_phrase, half_phrase, q_quarter))),
+            |(v, p)| Hit::One(Piece::date(p, v)),
+        ),
+        map(sp(decade), |(v, p)| Hit::One(Piece::date(p, v))),
+        map(the_phrase, Hit::One),
+        from_to_years,
+        years_in_context,
+        year_possessive,
+        year_group_bare,
+        alt((
+            map(clock, Hit::One),
+            map(ago, Hit::One),
+            map(duration_adj, Hit::One),
+            map(duration, Hit::One),
+            map(set_expr, Hit::One),
+        )),
+        alt((
+            map(deictic_day, Hit::One),
+            map(sp((opt(modifier), rel_season)), |((_, v), p)| {
+                Hit::One(Piece::date(p, v))
+            }),
+            map(sp((opt(modifier), rel_weekday)), |((_, v), p)| {
+                Hit::One(Piece::date(p, v))
+            }),
+            map(sp((opt(modifier), rel_unit)), |((_, v), p)| {
+                Hit::One(Piece::date(p, v))
+            }),
+            map(ref_word, Hit::One),
+            map(weekday_alone, Hit::One),
+            map(month_alone, Hit::One),
+            month_in_context,
+        )),
+    ))
+    .parse(i)?;
+    // A timex ends at a word boundary.
+    let (r, _) = not_alnum(r)?;
+    Ok((r, hit))
+}

@@ -1,0 +1,409 @@
+//! Unit tests: every form with its exact span and TIMEX3 value, the precision cases,
+//! groups, weekdays and anniversaries.
+
+use jiff::civil::{Date, Weekday, date};
+
+use super::*;
+
+const DCT: Date = date(2024, 9, 26); // a Thursday
+
+/// (matched text, value) for every timex found.
+fn found(text: &str, dct: Option<Date>) -> Vec<(String, String)> {
+    extract_temporal(text, dct)
+        .timexes
+        .iter()
+        .map(|t| (text[t.span.range()].to_string(), t.value.to_timex3()))
+        .collect()
+}
+
+#[track_caller]
+fn one(text: &str, span: &str, value: &str) {
+    assert_eq!(
+        found(text, Some(DCT)),
+        vec![(span.to_string(), value.to_string())],
+        "in {text:?}"
+    );
+}
+
+#[track_caller]
+fn many(text: &str, expect: &[(&str, &str)]) {
+    let want: Vec<(String, String)> = expect
+        .iter()
+        .map(|(s, v)| (s.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(found(text, Some(DCT)), want, "in {text:?}");
+}
+
+#[track_caller]
+fn none(text: &str) {
+    assert_eq!(found(text, Some(DCT)), vec![], "in {text:?}");
+}
+
+// --- full dates -------------------------------------------------------------
+
+#[test]
+fn full_dates_month_first() {
+    one(
+        "on September 26, 2024 we met",
+        "September 26, 2024",
+        "2024-09-26",
+    );
+    one("on Sept. 26, 2024 we met", "Sept. 26, 2024", "2024-09-26");
+    one("on Sep 26 2024.", "Sep 26 2024", "2024-09-26");
+    one("by Aug. 7, 1998,", "Aug. 7, 1998", "1998-08-07");
+    one(
+        "on September 26th, 2024",
+        "September 26th, 2024",
+        "2024-09-26",
+    );
+}
+
+#[test]
+fn full_dates_day_first() {
+    one(
+        "on 26 September 2024 we met",
+        "26 September 2024",
+        "2024-09-26",
+    );
+    one(
+        "the 26th of September 2024",
+        "26th of September 2024",
+        "2024-09-26",
+    );
+    one("on 1 May 2023.", "1 May 2023", "2023-05-01");
+    one("26 Sept. 2024", "26 Sept. 2024", "2024-09-26");
+}
+
+#[test]
+fn full_dates_with_weekday() {
+    let text = "Thursday, September 26, 2024";
+    let t = extract_temporal(text, None);
+    assert_eq!(t.timexes.len(), 1);
+    let x = &t.timexes[0];
+    assert_eq!(&text[x.span.range()], text);
+    assert_eq!(x.value.to_timex3(), "2024-09-26");
+    let (wd, sp) = x.weekday.expect("weekday recorded");
+    assert_eq!(wd, Weekday::Thursday);
+    assert_eq!(&text[sp.range()], "Thursday");
+
+    // The weekday is recorded as written, never used for the value.
+    let text = "Friday 26 September 2024";
+    let x = &extract_temporal(text, None).timexes[0];
+    assert_eq!(&text[x.span.range()], text);
+    assert_eq!(x.value.to_timex3(), "2024-09-26");
+    assert_eq!(x.weekday.map(|w| w.0), Some(Weekday::Friday));
+
+    one("Friday Oct. 13 was", "Friday Oct. 13", "2024-10-13");
+}
+
+#[test]
+fn iso_dates() {
+    one("released 2024-09-26.", "2024-09-26", "2024-09-26");
+    let t = extract_temporal("at 2024-09-26T14:30:00Z sharp", None);
+    assert_eq!(t.timexes[0].ty, TimexType::Time);
+    assert_eq!(t.timexes[0].value.to_timex3(), "2024-09-26T14:30:00");
+    none("version 2024-13-45 is out");
+}
+
+#[test]
+fn month_day_without_year_takes_the_nearest_year() {
+    one("on Sept. 30 the", "Sept. 30", "2024-09-30");
+    one("since Dec. 14 the", "Dec. 14", "2024-12-14");
+    one("on Feb. 1 the", "Feb. 1", "2025-02-01");
+}
+
+#[test]
+fn impossible_dates_are_not_days() {
+    none("on February 30, 2024 nothing");
+    assert!(
+        !found("on 31 April 2024 nothing", Some(DCT))
+            .iter()
+            .any(|(_, v)| v.len() == 10)
+    );
+    one(
+        "on February 29, 2024 leap",
+        "February 29, 2024",
+        "2024-02-29",
+    );
+    // 2023 has no 29 February; the month and year may still be read as such.
+    assert!(
+        !found("February 29, 2023", Some(DCT))
+            .iter()
+            .any(|(_, v)| v == "2023-02-29")
+    );
+}
+
+// --- months, seasons ----------------------------------------------------------
+
+#[test]
+fn month_year_and_season() {
+    one("in July 2023 the", "July 2023", "2023-07");
+    one("in July of 2023 the", "July of 2023", "2023-07");
+    one("in autumn 2024 the", "autumn 2024", "2024-FA");
+    one("in fall 2024 the", "fall 2024", "2024-FA");
+    one("the summer of 1998", "the summer of 1998", "1998-SU");
+}
+
+#[test]
+fn month_alone() {
+    one("in January the", "January", "2025-01");
+    one("late September the", "late September", "2024-09");
+    one("by mid-November the", "mid-November", "2024-11");
+    one("in May the", "May", "2024-05");
+}
+
+// --- years in context ---------------------------------------------------------
+
+#[test]
+fn years_in_context() {
+    one("founded in 1949 by", "1949", "1949");
+    one("since 2014 the", "2014", "2014");
+    one("by 2030 we", "2030", "2030");
+    one("until 2027.", "2027", "2027");
+    one("1949's treaty", "1949", "1949");
+    one("in early 2025 the", "early 2025", "2025");
+    one("in mid-2024 the", "mid-2024", "2024");
+    one("by the end of 2024 the", "the end of 2024", "2024");
+}
+
+#[test]
+fn year_lists_and_ranges_share_a_group() {
+    let text = "in 2025 and 2026 we";
+    let t = extract_temporal(text, None);
+    let spans: Vec<&str> = t.timexes.iter().map(|x| &text[x.span.range()]).collect();
+    assert_eq!(spans, ["2025", "2026"]);
+    let g0 = t.timexes[0].group.expect("grouped");
+    let g1 = t.timexes[1].group.expect("grouped");
+    assert_eq!((g0.id, g0.kind, g0.index), (g1.id, GroupKind::List, 0));
+    assert_eq!(g1.index, 1);
+
+    many("2025/2026", &[("2025", "2025"), ("2026", "2026")]);
+    many(
+        "the 2014–2016 period",
+        &[("2014", "2014"), ("2016", "2016")],
+    );
+    many("from 2015 to 2017", &[("2015", "2015"), ("2017", "2017")]);
+    many(
+        "between 2014 and 2016",
+        &[("2014", "2014"), ("2016", "2016")],
+    );
+    many(
+        "in 1990, 1991 and 1992",
+        &[("1990", "1990"), ("1991", "1991"), ("1992", "1992")],
+    );
+    let t = extract_temporal("from 2015 to 2017", None);
+    assert_eq!(t.timexes[0].group.map(|g| g.kind), Some(GroupKind::Range));
+
+    // Group ids are unique within a document.
+    let t = extract_temporal("in 2025 and 2026, and from 2015 to 2017", None);
+    assert_eq!(t.timexes.len(), 4);
+    assert_ne!(
+        t.timexes[0].group.map(|g| g.id),
+        t.timexes[2].group.map(|g| g.id)
+    );
+}
+
+#[test]
+fn day_ranges() {
+    let text = "on September 26–27, 2024 the";
+    many(
+        text,
+        &[("September 26", "2024-09-26"), ("27, 2024", "2024-09-27")],
+    );
+    let t = extract_temporal(text, None);
+    assert_eq!(t.timexes[0].group.map(|g| g.kind), Some(GroupKind::Range));
+    many(
+        "on 26–27 September 2024 the",
+        &[("26", "2024-09-26"), ("27 September 2024", "2024-09-27")],
+    );
+}
+
+// --- relative -----------------------------------------------------------------
+
+#[test]
+fn relative_years() {
+    one("this year the", "this year", "2024");
+    one("last year the", "last year", "2023");
+    one("next year the", "next year", "2025");
+    one("early next year the", "early next year", "2025");
+    // Without a document date relative expressions are left out.
+    assert!(found("last year", None).is_empty());
+}
+
+#[test]
+fn relative_days_weeks_months() {
+    one("today the", "today", "2024-09-26");
+    one("yesterday the", "yesterday", "2024-09-25");
+    one("tomorrow the", "tomorrow", "2024-09-27");
+    one("next month the", "next month", "2024-10");
+    one("last month the", "last month", "2024-08");
+    one("last week the", "last week", "2024-W38");
+    one("this week the", "this week", "2024-W39");
+    one("two years ago the", "two years ago", "2022");
+    one("10 days ago the", "10 days ago", "2024-09-16");
+    one("this spring the", "this spring", "2024-SP");
+    one("last fall the", "last fall", "2023-FA");
+    one("on Thursday the", "Thursday", "2024-09-26");
+    one("on Monday the", "Monday", "2024-09-23");
+    one("last Friday the", "last Friday", "2024-09-20");
+    one("next Friday the", "next Friday", "2024-09-27");
+}
+
+#[test]
+fn reference_words() {
+    one("now the", "now", "PRESENT_REF");
+    one("is currently the", "currently", "PRESENT_REF");
+    one("recently the", "recently", "PAST_REF");
+    one("formerly the", "formerly", "PAST_REF");
+    one("in the future the", "the future", "FUTURE_REF");
+    one("in the past the", "the past", "PAST_REF");
+}
+
+// --- quarters, fiscal years, decades, centuries --------------------------------------
+
+#[test]
+fn quarters_and_fiscal_years() {
+    one("in Q3 2024 the", "Q3 2024", "2024-Q3");
+    one(
+        "the second quarter of 2024",
+        "the second quarter of 2024",
+        "2024-Q2",
+    );
+    one("third-quarter profit", "third-quarter", "2024-Q3");
+    one("in FY2025 the", "FY2025", "2025");
+    one("fiscal 1989 results", "fiscal 1989", "1989");
+    many(
+        "fiscal year 2025–26",
+        &[("fiscal year 2025", "2025"), ("26", "2026")],
+    );
+    one(
+        "the first half of 2024",
+        "the first half of 2024",
+        "2024-H1",
+    );
+}
+
+#[test]
+fn decades_and_centuries() {
+    one("in the 1990s the", "the 1990s", "199");
+    one("in the late 1970s the", "the late 1970s", "197");
+    one("the 20th century", "20th century", "19");
+    one("the twenty-first century", "twenty-first century", "20");
+    one("the 11th century", "11th century", "10");
+}
+
+// --- durations, sets, times ------------------------------------------------------
+
+#[test]
+fn durations() {
+    one("for 75 years the", "75 years", "P75Y");
+    one("two decades of", "two decades", "P20Y");
+    one("a three-year plan", "three-year", "P3Y");
+    one("a five year low", "five year", "P5Y");
+    one("the past two months", "the past two months", "P2M");
+    one("nearly forty years", "nearly forty years", "P40Y");
+    one("a couple of years", "a couple of years", "P2Y");
+}
+
+#[test]
+fn sets_and_times() {
+    one("every year the", "every year", "P1Y");
+    one("published daily", "daily", "P1D");
+    one("Tuesday morning the", "Tuesday morning", "2024-09-24TMO");
+    one("tonight the", "tonight", "2024-09-26TNI");
+    one("at 10:35 a.m. the", "10:35 a.m.", "2024-09-26T10:35");
+    one(
+        "at 10 p.m. Wednesday",
+        "10 p.m. Wednesday",
+        "2024-09-25T22:00",
+    );
+}
+
+// --- anniversaries -----------------------------------------------------------------
+
+#[test]
+fn anniversaries() {
+    let text = "the 80th anniversary of the UN";
+    let t = extract_temporal(text, Some(DCT));
+    assert_eq!(t.anniversaries.len(), 1);
+    let a = &t.anniversaries[0];
+    assert_eq!(&text[a.span.range()], "80th anniversary");
+    assert_eq!(&text[a.number_span.range()], "80th");
+    assert_eq!(a.years, 80);
+    assert!(t.timexes.is_empty());
+
+    let text = "its eightieth anniversary";
+    let a = &extract_temporal(text, None).anniversaries[0];
+    assert_eq!(
+        (&text[a.span.range()], a.years),
+        ("eightieth anniversary", 80)
+    );
+
+    let text = "75 years after the war";
+    let t = extract_temporal(text, None);
+    let a = &t.anniversaries[0];
+    assert_eq!((&text[a.span.range()], a.years), ("75 years after", 75));
+    assert_eq!(&text[a.number_span.range()], "75");
+    assert_eq!(t.timexes[0].value.to_timex3(), "P75Y");
+
+    let text = "seventy-five years since";
+    let a = &extract_temporal(text, None).anniversaries[0];
+    assert_eq!(a.years, 75);
+}
+
+// --- precision --------------------------------------------------------------------
+
+#[test]
+fn numbers_that_are_not_dates() {
+    none("some 1,949 troops");
+    none("see page 2024 of");
+    none("under Resolution 2231 the");
+    none("a 2025-word essay");
+    none("call 555-2024 or +1 202 555 1998");
+    none("Article 5 applies");
+    none("section 1990 says");
+    none("it cost $1998 in");
+    none("in 1500 cases");
+    none("in 2000 troops");
+}
+
+#[test]
+fn month_words_that_are_not_months() {
+    none("You may go if you like");
+    none("They may March on the capital");
+    none("the troops march on");
+    none("an August institution");
+    none("We May see");
+}
+
+#[test]
+fn spans_are_sorted_and_disjoint() {
+    let text = "On Thursday, September 26, 2024, in 2025 and 2026, last year and now.";
+    let t = extract_temporal(text, Some(DCT));
+    for w in t.timexes.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start);
+    }
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for text in [
+        "",
+        "2",
+        "May",
+        "the",
+        "é2024",
+        "2024-",
+        "Sept.",
+        "\u{2013}2024",
+        "99999999999",
+    ] {
+        let _ = extract_temporal(text, Some(DCT));
+        let _ = extract_temporal(text, None);
+    }
+}
+
+#[test]
+fn triggers_are_sorted() {
+    scan::assert_triggers_sorted();
+}
