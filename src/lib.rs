@@ -7,6 +7,7 @@ pub mod render;
 pub mod rules;
 pub mod check;
 pub mod claims;
+pub mod expect;
 pub mod extract;
 pub mod ledger;
 pub mod span;

@@ -44,8 +44,11 @@ const HOLD_VERBS: &[&str] = &[
     "holds", "held", "hold", "holding", "will hold", "has held", "had held", "assumes", "assumed", "will assume", "assume", "takes over",
     "took over", "will take over", "take over", "chairs", "chaired", "will chair", "chair", "has", "had", "have", "will have",
     "which", "that", "currently", "now", "the", "its", "their", "this", "year's", "year’s", "s", "’s", "'s", "successive",
-    "respective", "consecutive", "upcoming", "current", "respectively",
+    "respective", "consecutive", "upcoming", "current", "respectively", "rotating", "is", "was", "will be", "currently holds",
 ];
+
+/// Words that make a holding claim about the document date ("which holds the ...").
+const PRESENT: &[&str] = &["holds", "currently", "current", "now", "is holding", "has"];
 
 struct Sentence<'a> {
     span: Span,
@@ -67,7 +70,16 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
             mi += 1;
         }
         let timexes: Vec<&Timex> = x.timexes[ti..].iter().take_while(|t| t.span.end <= span.end).collect();
-        let mentions: Vec<&Mention> = x.mentions[mi..].iter().take_while(|m| m.span.end <= span.end).collect();
+        let all: Vec<&Mention> = x.mentions[mi..].iter().take_while(|m| m.span.end <= span.end).collect();
+        // "(NATO)" right after "North Atlantic Treaty Organization" is the same name.
+        let mentions: Vec<&Mention> = all
+            .iter()
+            .enumerate()
+            .filter(|(k, m)| {
+                *k == 0 || !(between(masked, all[k - 1].span, m.span) == " (" && masked.as_bytes().get(m.span.end as usize) == Some(&b')'))
+            })
+            .map(|(_, m)| *m)
+            .collect();
         let s = Sentence {
             span,
             text: &masked[span.range()],
@@ -77,7 +89,8 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
         event_dates(&s, masked, ledger, &mut out);
         anniversaries(&s, x, masked, ledger, &mut out);
         offices(&s, x, masked, ledger, &mut out);
-        series(&s, masked, &speakers, &mut out);
+        titled_persons(&s, x, masked, ledger, &mut out);
+        series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
     }
     for t in &x.timexes {
         if let (TimexValue::Day { date }, Some((weekday, wspan))) = (&t.value, t.weekday) {
@@ -118,7 +131,11 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
     let anniversary_sentence = has_word(s.text, &["anniversary", "anniversaries", "commemorate", "commemorating", "commemoration", "commemorations", "marks", "mark", "marked", "marking", "celebrate", "celebrated", "celebrating"]);
     for (mi, m) in s.mentions.iter().enumerate() {
         let Some(entity) = m.entity() else { continue };
-        let next_mention = s.mentions.get(mi + 1).map_or(s.span.end, |n| n.span.start);
+        // The next mention of another entity bounds the claim ("(NATO)" does not).
+        let next_mention = s.mentions[mi + 1..]
+            .iter()
+            .find(|n| n.entity() != Some(entity))
+            .map_or(s.span.end, |n| n.span.start);
         for t in &s.timexes {
             if !dated(t) || t.relative {
                 continue;
@@ -221,12 +238,20 @@ fn push_event(out: &mut Vec<Claim>, ledger: &Ledger, entity: EntityId, entity_sp
 
 fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
     for a in x.anniversaries.iter().filter(|a| s.span.contains(a.span)) {
-        // "80th anniversary of (the) E", "75 years after/since (the) E".
-        let Some(m) = s.mentions.iter().find(|m| m.span.start >= a.span.end) else { continue };
+        // "80th anniversary of (the) E", "75 years after/since (the) E", "E's 75th anniversary".
+        let after = s
+            .mentions
+            .iter()
+            .find(|m| m.span.start >= a.span.end)
+            .filter(|m| only(between(masked, a.span, m.span), &["of", "the", "since", "after", "from"]));
+        let before = s
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= a.span.start)
+            .filter(|m| matches!(between(masked, m.span, a.span), "'s " | "’s " | "' " | "’ "));
+        let Some(m) = after.or(before) else { continue };
         let Some(entity) = m.entity() else { continue };
-        if !only(between(masked, a.span, m.span), &["of", "the", "since", "after", "from"]) {
-            continue;
-        }
         if ledger.anchor_event(entity).is_none() {
             continue;
         }
@@ -257,12 +282,15 @@ fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger
 }
 
 fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
-    for pair in s.mentions.windows(2) {
+    for (i, pair) in s.mentions.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
         let gap = between(masked, a.span, b.span);
+        // In "the President of the European Council, Charles Michel, the President of
+        // the Commission, ..." a person right after an office belongs to that office.
+        let after_office = i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[]);
         let (person, office) = match (a.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person), b.office()) {
             // "Justin Trudeau, Prime Minister of Canada"
-            (Some(p), Some(o)) if only(gap, &["the"]) && gap.contains(',') => ((p, a.span), (o, b.span)),
+            (Some(p), Some(o)) if only(gap, &["the"]) && gap.contains(',') && !after_office => ((p, a.span), (o, b.span)),
             _ => match (a.office(), b.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person)) {
                 // "Prime Minister of Canada Justin Trudeau", "French President, Emmanuel Macron"
                 (Some(o), Some(p)) if only(gap, &["the right honourable", "the honourable", "his excellency", "her excellency", "h.e.", "dr.", "mr.", "mrs.", "ms."]) => {
@@ -282,22 +310,78 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         if has_word(after_office.split(',').next().unwrap_or(""), &["designate", "elect"]) || after_office.starts_with('-') {
             continue;
         }
-        let mut at: Vec<When> = s
-            .timexes
-            .iter()
-            .filter_map(|t| super::period(&t.value).map(|(from, to)| When { from, to, span: Some(t.span) }))
-            .collect();
-        if at.is_empty() {
-            match x.doc_date {
-                Some(d) => at.push(When { from: d.date, to: d.date, span: None }),
-                None => continue,
-            }
-        }
+        let Some(at) = claim_dates(s, x, masked, first as u32, a.span.end.max(b.span.end)) else { continue };
         out.push(Claim::OfficeHolder(OfficeClaim {
             office: office.0,
             office_span: office.1,
             person: person.0,
             person_span: person.1,
+            at,
+        }));
+    }
+}
+
+/// When an office claim speaks of: dates before it in the sentence, or after it
+/// outside a relative clause ("who died in 1944" is about someone else); else the
+/// document date.
+fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start: u32, end: u32) -> Option<Vec<When>> {
+    let at: Vec<When> = s
+        .timexes
+        .iter()
+        .filter(|t| {
+            t.span.end <= start
+                || (t.span.start >= end && !has_word(&masked[end as usize..t.span.start as usize], &["which", "who", "whom", "whose", "that", "where", "when"]))
+        })
+        .filter_map(|t| super::period(&t.value).map(|(from, to)| When { from, to, span: Some(t.span) }))
+        .collect();
+    if !at.is_empty() {
+        return Some(at);
+    }
+    x.doc_date.map(|d| vec![When { from: d.date, to: d.date, span: None }])
+}
+
+/// Bare titles written before a name: "Prime Minister Justin Trudeau".
+const TITLES: &[&str] = &["Prime Minister", "President", "Chancellor", "Secretary General", "Secretary-General", "Emperor", "King", "Queen"];
+
+/// "Prime Minister Justin Trudeau": the office is the one with that title the person
+/// held at some time (if exactly one), checked at the sentence's dates.
+fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
+    for (i, m) in s.mentions.iter().enumerate() {
+        let Some(person) = m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person) else { continue };
+        // Already claimed with a full office name.
+        if out.iter().any(|c| matches!(c, Claim::OfficeHolder(o) if o.person_span == m.span)) {
+            continue;
+        }
+        let before = &masked[s.span.start as usize..m.span.start as usize];
+        let Some(title) = TITLES.iter().find(|t| before.ends_with(&format!("{t} "))) else { continue };
+        let title_start = m.span.start as usize - title.len() - 1;
+        if title_start > 0 && !matches!(masked.as_bytes()[title_start - 1], b' ' | b'(' | b'"' | b'\n') {
+            continue; // "Vice-Chancellor Olaf Scholz"
+        }
+        // A full office name right before the title is a different construction.
+        if i > 0 && s.mentions[i - 1].span.end as usize >= title_start {
+            continue;
+        }
+        let lead: String = masked[s.span.start as usize..title_start].split_whitespace().rev().take(2).collect::<Vec<_>>().join(" ");
+        if has_word(&lead, NOT_NOW) || lead.ends_with("then-") || lead.ends_with('-') {
+            continue;
+        }
+        let mut offices: Vec<OfficeId> = ledger
+            .terms
+            .iter()
+            .filter(|t| t.holder == person && ledger.office(t.office).name.starts_with(title))
+            .map(|t| t.office)
+            .collect();
+        offices.sort_unstable();
+        offices.dedup();
+        let [office] = offices.as_slice() else { continue };
+        let title_span = Span::new(title_start, title_start + title.len());
+        let Some(at) = claim_dates(s, x, masked, title_span.start, m.span.end) else { continue };
+        out.push(Claim::OfficeHolder(OfficeClaim {
+            office: *office,
+            office_span: title_span,
+            person,
+            person_span: m.span,
             at,
         }));
     }
@@ -360,7 +444,7 @@ fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec
     runs
 }
 
-fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], out: &mut Vec<Claim>) {
+fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Option<Date>, out: &mut Vec<Claim>) {
     for (mi, m) in s.mentions.iter().enumerate() {
         let Some(series) = m.series() else { continue };
         let clause_start = clause_start(masked, s.span, m.span);
@@ -426,7 +510,26 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], out: &mut Vec<C
                 years.push((y, t.span));
             }
         }
+        // "in 2016 under Italy's G7 presidency": a year just before the holder.
+        let holder_start = holders.first().map_or(m.span.start, |h| h.1.start);
+        for t in &s.timexes {
+            if let TimexValue::Year { year } = t.value
+                && t.span.end <= holder_start
+                && only(&masked[t.span.end as usize..holder_start as usize], &["under", "during"])
+                && !masked[t.span.end as usize..holder_start as usize].trim().is_empty()
+            {
+                years.push((year, t.span));
+            }
+        }
+        let mut at = None;
         if years.is_empty() {
+            // "Belgium, which holds the Presidency of the Council of the EU": now.
+            let gap = &masked[holders.last().map_or(m.span.start, |h| h.1.end) as usize..m.span.start as usize];
+            if has_word(gap, PRESENT) && !has_word(gap, &["will", "held", "had", "was", "next", "previous", "former", "last"]) {
+                at = doc_date;
+            }
+        }
+        if years.is_empty() && at.is_none() {
             continue;
         }
         out.push(Claim::SeriesPosition(SeriesClaim {
@@ -434,6 +537,7 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], out: &mut Vec<C
             series_span: m.span,
             holders,
             years,
+            at,
         }));
     }
 }

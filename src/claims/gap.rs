@@ -6,9 +6,19 @@
 pub fn only(between: &str, words: &[&str]) -> bool {
     let mut rest = between.trim();
     'outer: while !rest.is_empty() {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ')'));
         if rest.is_empty() {
             break;
+        }
+        // A parenthesised acronym "(NATO)" is part of the name before it.
+        if let Some(inner) = rest.strip_prefix('(') {
+            match inner.find(')') {
+                Some(close) if inner[..close].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ') => {
+                    rest = &inner[close + 1..];
+                    continue;
+                }
+                _ => return false,
+            }
         }
         for w in words {
             if let Some(head) = rest.get(..w.len())
@@ -57,6 +67,8 @@ mod tests {
     fn gaps() {
         assert!(only(", founded in ", &["founded", "in"]));
         assert!(only(" ", &["in"]));
+        assert!(only(" (NATO) in ", &["in"]));
+        assert!(!only(" (see below) in ", &["in"]));
         assert!(!only(", which hosted in ", &["which", "in"]));
         assert!(only(", which was created on ", &["which", "was", "created", "on"]));
         assert!(!only("inside", &["in"]));

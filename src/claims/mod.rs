@@ -72,6 +72,8 @@ pub struct SeriesClaim {
     /// of the word "our"/"we").
     pub holders: Vec<(EntityId, Span)>,
     pub years: Vec<(i16, Span)>,
+    /// For a claim in the present tense without a year: the document date.
+    pub at: Option<Date>,
 }
 
 /// "Thursday, September 26, 2024": a date with its weekday as written.

@@ -114,10 +114,8 @@ fn human_output(results: &[FileResult], engine: &factlint::check::Engine, quiet:
                 Severity::Warning => warnings += 1,
                 Severity::Info => infos += 1,
             }
-            let report = human::FindingReport::new(&r.path, src.text.clone(), f.clone(), Some(&engine.ledger));
-            out.push_str(&human::render(&handler, &report));
-            out.push('\n');
         }
+        out.push_str(&human::render_findings(&handler, &r.path, &src.text, &r.findings, Some(&engine.ledger)));
     }
     if !quiet {
         let checked = results.iter().filter(|r| r.source.is_some()).count();

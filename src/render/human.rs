@@ -139,3 +139,14 @@ pub fn render(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic) -> 
     }
     out
 }
+
+/// Every finding of one file, rendered one after another.
+pub fn render_findings(handler: &GraphicalReportHandler, path: &str, text: &Arc<str>, findings: &[Finding], ledger: Option<&Ledger>) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let report = FindingReport::new(path, text.clone(), f.clone(), ledger);
+        out.push_str(&render(handler, &report));
+        out.push('\n');
+    }
+    out
+}
