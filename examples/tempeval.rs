@@ -37,10 +37,7 @@ fn main() -> std::io::Result<()> {
         }
         let secs = start.elapsed().as_secs_f64();
         let mb = (bytes * rounds) as f64 / 1e6;
-        eprintln!(
-            "{mb:.1} MB in {secs:.3} s: {:.1} MB/s ({found} timexes)",
-            mb / secs
-        );
+        eprintln!("{mb:.1} MB in {secs:.3} s: {:.1} MB/s ({found} timexes)", mb / secs);
         return Ok(());
     }
     let stdout = std::io::stdout();

@@ -42,7 +42,14 @@ impl Engine {
         let (rules, rule_errors) = rules::load(rule_files);
         errors.extend(rule_errors);
         let gazetteer = Gazetteer::new(&ledger);
-        (Engine { ledger, gazetteer, rules }, errors)
+        (
+            Engine {
+                ledger,
+                gazetteer,
+                rules,
+            },
+            errors,
+        )
     }
 
     /// The embedded default ledger and rules.
@@ -73,7 +80,10 @@ impl Engine {
         };
         let mut findings = Vec::new();
         for rule in &self.rules {
-            let mut emitter = Emitter { rule, findings: Vec::new() };
+            let mut emitter = Emitter {
+                rule,
+                findings: Vec::new(),
+            };
             rule.check.check(&cx, &mut emitter);
             findings.extend(emitter.findings);
         }

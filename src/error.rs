@@ -67,7 +67,17 @@ impl InputError {
     /// `Display`, which already holds a rendered snippet).
     pub fn from_toml(code: &'static str, path: &str, text: &Arc<str>, err: &toml::de::Error) -> Self {
         let message = err.message().trim().to_string();
+        let unknown = message.starts_with("unknown field");
+        let code = match (unknown, code) {
+            (true, "ledger::syntax") => "ledger::unknown-key",
+            (true, "rules::syntax") => "rules::unknown-key",
+            (true, "config::syntax") => "config::unknown-key",
+            _ => code,
+        };
         let mut e = InputError::new(code, path, format!("{path}: {message}"));
+        if unknown && let Some(hint) = did_you_mean_field(&message) {
+            e = e.with_help(hint);
+        }
         if let Some(range) = err.span() {
             let span = Span::new(range.start.min(text.len()), range.end.min(text.len()));
             e = e.at(text, span, first_line(&message));
@@ -85,6 +95,14 @@ impl InputError {
             _ => self.path.clone(),
         }
     }
+}
+
+/// "unknown field `sorce`, expected one of `id`, `source`" -> "did you mean `source`?"
+fn did_you_mean_field(message: &str) -> Option<String> {
+    let mut parts = message.split('`');
+    let field = parts.nth(1)?.to_string();
+    let expected: Vec<String> = parts.skip(1).step_by(2).map(str::to_string).collect();
+    crate::suggest::closest(&field, expected.iter()).map(|best| format!("did you mean `{best}`?"))
 }
 
 fn first_line(s: &str) -> String {
@@ -126,9 +144,7 @@ impl Diagnostic for InputError {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

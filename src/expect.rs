@@ -79,17 +79,28 @@ pub fn compare(text: &str, findings: &[Finding], expected: &Expectations, strict
                 Some(p) => {
                     here.remove(p);
                 }
-                None => out.push(Mismatch::Missing { line, rule: rule.clone() }),
+                None => out.push(Mismatch::Missing {
+                    line,
+                    rule: rule.clone(),
+                }),
             }
         }
         for f in here {
-            out.push(Mismatch::Unexpected { line, rule: f.rule.clone(), message: f.message.clone() });
+            out.push(Mismatch::Unexpected {
+                line,
+                rule: f.rule.clone(),
+                message: f.message.clone(),
+            });
         }
     }
     if strict {
         for (line, fs) in found {
             for f in fs {
-                out.push(Mismatch::Unexpected { line, rule: f.rule.clone(), message: f.message.clone() });
+                out.push(Mismatch::Unexpected {
+                    line,
+                    rule: f.rule.clone(),
+                    message: f.message.clone(),
+                });
             }
         }
     }

@@ -1,17 +1,19 @@
 //! factlint: checks policy documents for factual and internal consistency.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// `InputError` carries the file text for miette; errors are rare, so size is no concern.
+#![allow(clippy::result_large_err)]
 
-pub mod diagnostics;
-pub mod error;
-pub mod render;
-pub mod rules;
 pub mod check;
 pub mod claims;
+pub mod diagnostics;
+pub mod error;
 pub mod expect;
 pub mod extract;
 pub mod ledger;
-pub mod span;
+pub mod render;
+pub mod rules;
 pub mod source;
+pub mod span;
 pub mod suggest;
 pub mod walk;
 

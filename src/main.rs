@@ -1,5 +1,7 @@
 //! The factlint command line. Commands live in `cmd/`; the library does the work.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+// See lib.rs: `InputError` is large and rare.
+#![allow(clippy::result_large_err)]
 
 mod cmd;
 
@@ -9,7 +11,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "factlint", version, about = "Checks policy documents for factual and internal consistency.")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks policy documents for factual and internal consistency."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -149,7 +155,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => cmd::check::run(args),
         Command::Extract(args) => cmd::extract::run(args),
-        Command::Ledger(LedgerCommand::Check { files, no_default_ledger, strict }) => cmd::ledger::check(&files, no_default_ledger, strict),
+        Command::Ledger(LedgerCommand::Check {
+            files,
+            no_default_ledger,
+            strict,
+        }) => cmd::ledger::check(&files, no_default_ledger, strict),
         Command::Ledger(LedgerCommand::Show { name, sources }) => cmd::ledger::show(&name, &sources),
         Command::Rules(RulesCommand::List { sources }) => cmd::rules::list(&sources),
         Command::Rules(RulesCommand::Kinds) => cmd::rules::kinds(),

@@ -145,7 +145,10 @@ fn blank(text: &str) -> String {
 /// Copies the original bytes of `span` into the mask (making them prose again).
 fn copy(text: &str, masked: &mut String, span: Span) {
     let r = span.range();
-    if let (Some(src), true) = (text.get(r.clone()), masked.is_char_boundary(r.start) && masked.is_char_boundary(r.end)) {
+    if let (Some(src), true) = (
+        text.get(r.clone()),
+        masked.is_char_boundary(r.start) && masked.is_char_boundary(r.end),
+    ) {
         masked.replace_range(r, src);
     }
 }
@@ -192,9 +195,10 @@ fn mask_markdown(text: &str, body_start: usize, masked: &mut String) -> Vec<Span
         match event {
             Event::Start(Tag::CodeBlock(_)) => code_depth += 1,
             Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
-            Event::Start(Tag::Link { link_type, .. }) if matches!(link_type, LinkType::Autolink | LinkType::Email) => {
-                autolink_depth += 1
-            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => autolink_depth += 1,
             Event::End(TagEnd::Link) if autolink_depth > 0 => autolink_depth -= 1,
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item) => {
                 if let Some(s) = block_start.take() {
@@ -248,7 +252,8 @@ fn mask_urls(masked: &mut String) {
     while i < bytes.len() {
         let rest = &bytes[i..];
         let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if at_word_start && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")) {
+        if at_word_start && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www."))
+        {
             let end = rest
                 .iter()
                 .position(|b| b.is_ascii_whitespace() || matches!(b, b')' | b'>' | b'"' | b'<'))
@@ -296,7 +301,10 @@ mod tests {
     fn blocks_split_markdown_and_text() {
         let s = md("# Title\n\nFirst para\nstill first.\n\n- item one\n- item two\n");
         let blocks: Vec<&str> = s.blocks.iter().map(|b| s.text[b.range()].trim_end()).collect();
-        assert_eq!(blocks, vec!["# Title", "First para\nstill first.", "- item one", "- item two"]);
+        assert_eq!(
+            blocks,
+            vec!["# Title", "First para\nstill first.", "- item one", "- item two"]
+        );
         let t = SourceText::new("doc.txt", "Title\n\nPara one.\nMore.\n\n\nPara two.".into());
         let blocks: Vec<&str> = t.blocks.iter().map(|b| t.text[b.range()].trim_end()).collect();
         assert_eq!(blocks, vec!["Title", "Para one.\nMore.", "Para two."]);
@@ -312,9 +320,20 @@ mod tests {
 
     #[test]
     fn rejects_binary_and_non_utf8_with_position() {
-        let e = SourceText::from_bytes("b.bin", vec![b'a', 0, b'b']).err().map(|e| e.message);
-        assert_eq!(e.as_deref(), Some("b.bin: skipped: a binary file (NUL byte at offset 1)"));
-        let e = SourceText::from_bytes("l.txt", b"ok\nab\xe9".to_vec()).err().map(|e| e.message).unwrap_or_default();
-        assert!(e.starts_with("l.txt:2:3: skipped: not valid UTF-8 (byte 0xE9 at offset 5)"), "{e}");
+        let e = SourceText::from_bytes("b.bin", vec![b'a', 0, b'b'])
+            .err()
+            .map(|e| e.message);
+        assert_eq!(
+            e.as_deref(),
+            Some("b.bin: skipped: a binary file (NUL byte at offset 1)")
+        );
+        let e = SourceText::from_bytes("l.txt", b"ok\nab\xe9".to_vec())
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(
+            e.starts_with("l.txt:2:3: skipped: not valid UTF-8 (byte 0xE9 at offset 5)"),
+            "{e}"
+        );
     }
 }

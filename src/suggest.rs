@@ -32,7 +32,7 @@ mod tests {
 
     #[test]
     fn suggests_near_names_only() {
-        let known = vec!["nato".to_string(), "united-nations".to_string()];
+        let known = ["nato".to_string(), "united-nations".to_string()];
         assert_eq!(closest("natto", known.iter()), Some("nato"));
         assert_eq!(closest("united-nation", known.iter()), Some("united-nations"));
         assert_eq!(closest("g20", known.iter()), None);

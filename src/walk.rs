@@ -27,12 +27,18 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             continue;
         }
         if !p.exists() {
-            errors.push(InputError::new("io::not-found", &p.display().to_string(), format!("{}: no such file or folder", p.display())));
+            errors.push(InputError::new(
+                "io::not-found",
+                &p.display().to_string(),
+                format!("{}: no such file or folder", p.display()),
+            ));
             continue;
         }
         for entry in WalkBuilder::new(p).follow_links(false).build() {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
+                    files.push(e.into_path())
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let path = match &err {

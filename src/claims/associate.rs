@@ -9,8 +9,23 @@ use crate::ledger::EntityKind;
 
 /// Words that make an office or a date about another time than the one stated.
 const NOT_NOW: &[&str] = &[
-    "former", "then", "then-", "late", "ex", "future", "incoming", "previous", "predecessor", "successor", "designate", "elect",
-    "acting", "interim", "past", "earlier", "later",
+    "former",
+    "then",
+    "then-",
+    "late",
+    "ex",
+    "future",
+    "incoming",
+    "previous",
+    "predecessor",
+    "successor",
+    "designate",
+    "elect",
+    "acting",
+    "interim",
+    "past",
+    "earlier",
+    "later",
 ];
 
 /// Event words and the event kind they name. Participles attach after the entity
@@ -37,14 +52,70 @@ const EVENT_NOUNS: &[(&str, EventKind)] = &[
     ("entry into force", EventKind::EnteredIntoForce),
 ];
 /// Fillers allowed between an entity and its participle.
-const PARTICIPLE_FILLERS: &[&str] = &["which", "that", "was", "were", "is", "has been", "had been", "first", "originally", "officially", "formally", "itself"];
+const PARTICIPLE_FILLERS: &[&str] = &[
+    "which",
+    "that",
+    "was",
+    "were",
+    "is",
+    "has been",
+    "had been",
+    "first",
+    "originally",
+    "officially",
+    "formally",
+    "itself",
+];
 
 /// Verbs that put a holder in a rotating position.
 const HOLD_VERBS: &[&str] = &[
-    "holds", "held", "hold", "holding", "will hold", "has held", "had held", "assumes", "assumed", "will assume", "assume", "takes over",
-    "took over", "will take over", "take over", "chairs", "chaired", "will chair", "chair", "has", "had", "have", "will have",
-    "which", "that", "currently", "now", "the", "its", "their", "this", "year's", "year’s", "s", "’s", "'s", "successive",
-    "respective", "consecutive", "upcoming", "current", "respectively", "rotating", "is", "was", "will be", "currently holds",
+    "holds",
+    "held",
+    "hold",
+    "holding",
+    "will hold",
+    "has held",
+    "had held",
+    "assumes",
+    "assumed",
+    "will assume",
+    "assume",
+    "takes over",
+    "took over",
+    "will take over",
+    "take over",
+    "chairs",
+    "chaired",
+    "will chair",
+    "chair",
+    "has",
+    "had",
+    "have",
+    "will have",
+    "which",
+    "that",
+    "currently",
+    "now",
+    "the",
+    "its",
+    "their",
+    "this",
+    "year's",
+    "year’s",
+    "s",
+    "’s",
+    "'s",
+    "successive",
+    "respective",
+    "consecutive",
+    "upcoming",
+    "current",
+    "respectively",
+    "rotating",
+    "is",
+    "was",
+    "will be",
+    "currently holds",
 ];
 
 /// Words that make a holding claim about the document date ("which holds the ...").
@@ -76,7 +147,9 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
             .iter()
             .enumerate()
             .filter(|(k, m)| {
-                *k == 0 || !(between(masked, all[k - 1].span, m.span) == " (" && masked.as_bytes().get(m.span.end as usize) == Some(&b')'))
+                *k == 0
+                    || !(between(masked, all[k - 1].span, m.span) == " ("
+                        && masked.as_bytes().get(m.span.end as usize) == Some(&b')'))
             })
             .map(|(_, m)| *m)
             .collect();
@@ -111,7 +184,10 @@ fn between(masked: &str, a: Span, b: Span) -> &str {
 
 /// A single calendar value (not part of a range, not relative to "now").
 fn dated(t: &Timex) -> bool {
-    super::period(&t.value).is_some() && !t.group.is_some_and(|g| g.kind == crate::extract::timex::GroupKind::Range)
+    super::period(&t.value).is_some()
+        && !t
+            .group
+            .is_some_and(|g| g.kind == crate::extract::timex::GroupKind::Range)
 }
 
 /// Finds a trigger phrase in `gap` and returns its kind and byte range in it.
@@ -121,14 +197,32 @@ fn find_phrase(gap: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usi
         lower.match_indices(w).find_map(|(i, _)| {
             let e = i + w.len();
             let b = lower.as_bytes();
-            let whole = (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
+            let whole =
+                (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
             whole.then_some((*k, i, e))
         })
     })
 }
 
 fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
-    let anniversary_sentence = has_word(s.text, &["anniversary", "anniversaries", "commemorate", "commemorating", "commemoration", "commemorations", "marks", "mark", "marked", "marking", "celebrate", "celebrated", "celebrating"]);
+    let anniversary_sentence = has_word(
+        s.text,
+        &[
+            "anniversary",
+            "anniversaries",
+            "commemorate",
+            "commemorating",
+            "commemoration",
+            "commemorations",
+            "marks",
+            "mark",
+            "marked",
+            "marking",
+            "celebrate",
+            "celebrated",
+            "celebrating",
+        ],
+    );
     for (mi, m) in s.mentions.iter().enumerate() {
         let Some(entity) = m.entity() else { continue };
         // The next mention of another entity bounds the claim ("(NATO)" does not).
@@ -147,7 +241,9 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
                     let (pre, post) = (&gap[..ws], &gap[we..]);
                     // Skip an acronym definition "(NATO)" right after the name.
                     let pre = strip_parenthetical(pre);
-                    if only(pre, PARTICIPLE_FILLERS) && only(post, &["in", "on", "in the year", "at the start of"]) {
+                    if only(pre, PARTICIPLE_FILLERS)
+                        && only(strip_place(post), &["in", "on", "in the year", "at the start of"])
+                    {
                         push_event(out, ledger, entity, m.span, kind, Some(span_in(m.span.end, ws, we)), t);
                         continue;
                     }
@@ -160,7 +256,9 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
                 continue;
             }
             let sentence_before = &masked[s.span.start as usize..m.span.start as usize];
-            let Some((kind, ws, _)) = last_phrase(sentence_before, EVENT_NOUNS) else { continue };
+            let Some((kind, ws, _)) = last_phrase(sentence_before, EVENT_NOUNS) else {
+                continue;
+            };
             let noun_start = s.span.start as usize + ws;
             let noun_end = noun_start + phrase_len(sentence_before, ws, EVENT_NOUNS);
             let noun_to_entity = &masked[noun_end..m.span.start as usize];
@@ -173,13 +271,48 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
             };
             let before_noun = t.span.end as usize <= noun_start && {
                 let g = &masked[t.span.end as usize..noun_start];
-                only(g, &["with", "the", "through", "by", "upon", "at"]) && has_word(g, &["with", "through", "by", "upon", "at"])
+                only(g, &["with", "the", "through", "by", "upon", "at"])
+                    && has_word(g, &["with", "through", "by", "upon", "at"])
             };
             if after_entity || before_noun {
-                push_event(out, ledger, entity, m.span, kind, Some(Span::new(noun_start, noun_end)), t);
+                push_event(
+                    out,
+                    ledger,
+                    entity,
+                    m.span,
+                    kind,
+                    Some(Span::new(noun_start, noun_end)),
+                    t,
+                );
             }
         }
     }
+}
+
+/// Drops a place phrase before the date: "signed in San Francisco in June 1945",
+/// "signed in this city in 1957".
+fn strip_place(gap: &str) -> &str {
+    let t = gap.trim_start();
+    let Some(rest) = t.strip_prefix("in ").or_else(|| t.strip_prefix("at ")) else {
+        return gap;
+    };
+    let rest_trim = rest.trim_start();
+    let mut cut = None;
+    for (i, _) in rest.match_indices(" in ").chain(rest.match_indices(" on ")) {
+        let place = &rest[..i];
+        let is_place = place == "this city"
+            || place == "the city"
+            || (!place.is_empty()
+                && place
+                    .split([' ', ','])
+                    .filter(|w| !w.is_empty())
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "of" || w == "the"));
+        if is_place && !rest_trim.is_empty() {
+            cut = Some(i);
+            break;
+        }
+    }
+    cut.map_or(gap, |i| &rest[i..])
 }
 
 fn span_in(base: u32, s: usize, e: usize) -> Span {
@@ -190,7 +323,9 @@ fn strip_parenthetical(gap: &str) -> &str {
     let t = gap.trim_start();
     if let Some(rest) = t.strip_prefix('(')
         && let Some(close) = rest.find(')')
-        && rest[..close].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ')
+        && rest[..close]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ')
     {
         return &rest[close + 1..];
     }
@@ -204,7 +339,8 @@ fn last_phrase(text: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, us
     for (w, k) in table {
         for (i, _) in lower.match_indices(w) {
             let e = i + w.len();
-            let whole = (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
+            let whole =
+                (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
             if whole && best.is_none_or(|(_, bi, _)| i > bi) {
                 best = Some((*k, i, e));
             }
@@ -215,15 +351,31 @@ fn last_phrase(text: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, us
 
 fn phrase_len(text: &str, at: usize, table: &[(&str, EventKind)]) -> usize {
     let lower = text[at..].to_ascii_lowercase();
-    table.iter().filter(|(w, _)| lower.starts_with(w)).map(|(w, _)| w.len()).max().unwrap_or(0)
+    table
+        .iter()
+        .filter(|(w, _)| lower.starts_with(w))
+        .map(|(w, _)| w.len())
+        .max()
+        .unwrap_or(0)
 }
 
-fn push_event(out: &mut Vec<Claim>, ledger: &Ledger, entity: EntityId, entity_span: Span, kind: EventKind, trigger: Option<Span>, t: &Timex) {
+fn push_event(
+    out: &mut Vec<Claim>,
+    ledger: &Ledger,
+    entity: EntityId,
+    entity_span: Span,
+    kind: EventKind,
+    trigger: Option<Span>,
+    t: &Timex,
+) {
     // Only claims the ledger can speak to are worth making; the check decides the rest.
     if ledger.events_of(entity).next().is_none() {
         return;
     }
-    if out.iter().any(|c| matches!(c, Claim::EventDate(e) if e.value_span == t.span)) {
+    if out
+        .iter()
+        .any(|c| matches!(c, Claim::EventDate(e) if e.value_span == t.span))
+    {
         return;
     }
     out.push(Claim::EventDate(EventDateClaim {
@@ -239,11 +391,22 @@ fn push_event(out: &mut Vec<Claim>, ledger: &Ledger, entity: EntityId, entity_sp
 fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
     for a in x.anniversaries.iter().filter(|a| s.span.contains(a.span)) {
         // "80th anniversary of (the) E", "75 years after/since (the) E", "E's 75th anniversary".
-        let after = s
-            .mentions
-            .iter()
-            .find(|m| m.span.start >= a.span.end)
-            .filter(|m| only(between(masked, a.span, m.span), &["of", "the", "since", "after", "from"]));
+        let after = s.mentions.iter().find(|m| m.span.start >= a.span.end).filter(|m| {
+            only(
+                between(masked, a.span, m.span),
+                &[
+                    "of",
+                    "the",
+                    "since",
+                    "after",
+                    "from",
+                    "signing",
+                    "founding",
+                    "creation",
+                    "establishment",
+                ],
+            )
+        });
         let before = s
             .mentions
             .iter()
@@ -287,13 +450,42 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         let gap = between(masked, a.span, b.span);
         // In "the President of the European Council, Charles Michel, the President of
         // the Commission, ..." a person right after an office belongs to that office.
-        let after_office = i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[]);
-        let (person, office) = match (a.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person), b.office()) {
+        let after_office =
+            i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[]);
+        let (person, office) = match (
+            a.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person),
+            b.office(),
+        ) {
             // "Justin Trudeau, Prime Minister of Canada"
-            (Some(p), Some(o)) if only(gap, &["the"]) && gap.contains(',') && !after_office => ((p, a.span), (o, b.span)),
-            _ => match (a.office(), b.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person)) {
+            (Some(p), Some(o))
+                if only(gap, &["the"])
+                    && gap.contains(',')
+                    && !after_office
+                    && !office_before_person(s, i + 1, masked, ledger) =>
+            {
+                ((p, a.span), (o, b.span))
+            }
+            _ => match (
+                a.office(),
+                b.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person),
+            ) {
                 // "Prime Minister of Canada Justin Trudeau", "French President, Emmanuel Macron"
-                (Some(o), Some(p)) if only(gap, &["the right honourable", "the honourable", "his excellency", "her excellency", "h.e.", "dr.", "mr.", "mrs.", "ms."]) => {
+                (Some(o), Some(p))
+                    if only(
+                        gap,
+                        &[
+                            "the right honourable",
+                            "the honourable",
+                            "his excellency",
+                            "her excellency",
+                            "h.e.",
+                            "dr.",
+                            "mr.",
+                            "mrs.",
+                            "ms.",
+                        ],
+                    ) =>
+                {
                     ((p, b.span), (o, a.span))
                 }
                 _ => continue,
@@ -303,14 +495,24 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         let first = a.span.start as usize;
         let lead = &masked[s.span.start as usize..first];
         let lead_words: String = lead.split_whitespace().rev().take(3).collect::<Vec<_>>().join(" ");
-        if has_word(&lead_words, NOT_NOW) || ends_with_word(lead, &["then-"]) || has_word(gap, NOT_NOW) || lead.trim_end().ends_with("then-") {
+        if has_word(&lead_words, NOT_NOW)
+            || ends_with_word(lead, &["then-"])
+            || has_word(gap, NOT_NOW)
+            || lead.trim_end().ends_with("then-")
+        {
             continue;
         }
-        let after_office = masked.get(office.1.end as usize..(office.1.end as usize + 24).min(s.span.end as usize)).unwrap_or("");
-        if has_word(after_office.split(',').next().unwrap_or(""), &["designate", "elect"]) || after_office.starts_with('-') {
+        let after_office = masked
+            .get(office.1.end as usize..(office.1.end as usize + 24).min(s.span.end as usize))
+            .unwrap_or("");
+        if has_word(after_office.split(',').next().unwrap_or(""), &["designate", "elect"])
+            || after_office.starts_with('-')
+        {
             continue;
         }
-        let Some(at) = claim_dates(s, x, masked, first as u32, a.span.end.max(b.span.end)) else { continue };
+        let Some(at) = claim_dates(s, x, masked, first as u32, a.span.end.max(b.span.end)) else {
+            continue;
+        };
         out.push(Claim::OfficeHolder(OfficeClaim {
             office: office.0,
             office_span: office.1,
@@ -319,6 +521,18 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
             at,
         }));
     }
+}
+
+/// "..., German Chancellor Angela Merkel": the office at `k` is a title of the person
+/// right after it, not an apposition of the person before it.
+fn office_before_person(s: &Sentence<'_>, k: usize, masked: &str, ledger: &Ledger) -> bool {
+    let (Some(o), Some(p)) = (s.mentions.get(k), s.mentions.get(k + 1)) else {
+        return false;
+    };
+    o.office().is_some()
+        && p.entity().is_some_and(|e| ledger.entity(e).kind == EntityKind::Person)
+        && only(between(masked, o.span, p.span), &[])
+        && !between(masked, o.span, p.span).contains(',')
 }
 
 /// When an office claim speaks of: dates before it in the sentence, or after it
@@ -330,30 +544,62 @@ fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start: u32, end: 
         .iter()
         .filter(|t| {
             t.span.end <= start
-                || (t.span.start >= end && !has_word(&masked[end as usize..t.span.start as usize], &["which", "who", "whom", "whose", "that", "where", "when"]))
+                || (t.span.start >= end
+                    && !has_word(
+                        &masked[end as usize..t.span.start as usize],
+                        &["which", "who", "whom", "whose", "that", "where", "when"],
+                    ))
         })
-        .filter_map(|t| super::period(&t.value).map(|(from, to)| When { from, to, span: Some(t.span) }))
+        .filter_map(|t| {
+            super::period(&t.value).map(|(from, to)| When {
+                from,
+                to,
+                span: Some(t.span),
+            })
+        })
         .collect();
     if !at.is_empty() {
         return Some(at);
     }
-    x.doc_date.map(|d| vec![When { from: d.date, to: d.date, span: None }])
+    x.doc_date.map(|d| {
+        vec![When {
+            from: d.date,
+            to: d.date,
+            span: None,
+        }]
+    })
 }
 
 /// Bare titles written before a name: "Prime Minister Justin Trudeau".
-const TITLES: &[&str] = &["Prime Minister", "President", "Chancellor", "Secretary General", "Secretary-General", "Emperor", "King", "Queen"];
+const TITLES: &[&str] = &[
+    "Prime Minister",
+    "President",
+    "Chancellor",
+    "Secretary General",
+    "Secretary-General",
+    "Emperor",
+    "King",
+    "Queen",
+];
 
 /// "Prime Minister Justin Trudeau": the office is the one with that title the person
 /// held at some time (if exactly one), checked at the sentence's dates.
 fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
     for (i, m) in s.mentions.iter().enumerate() {
-        let Some(person) = m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person) else { continue };
+        let Some(person) = m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person) else {
+            continue;
+        };
         // Already claimed with a full office name.
-        if out.iter().any(|c| matches!(c, Claim::OfficeHolder(o) if o.person_span == m.span)) {
+        if out
+            .iter()
+            .any(|c| matches!(c, Claim::OfficeHolder(o) if o.person_span == m.span))
+        {
             continue;
         }
         let before = &masked[s.span.start as usize..m.span.start as usize];
-        let Some(title) = TITLES.iter().find(|t| before.ends_with(&format!("{t} "))) else { continue };
+        let Some(title) = TITLES.iter().find(|t| before.ends_with(&format!("{t} "))) else {
+            continue;
+        };
         let title_start = m.span.start as usize - title.len() - 1;
         if title_start > 0 && !matches!(masked.as_bytes()[title_start - 1], b' ' | b'(' | b'"' | b'\n') {
             continue; // "Vice-Chancellor Olaf Scholz"
@@ -362,7 +608,12 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         if i > 0 && s.mentions[i - 1].span.end as usize >= title_start {
             continue;
         }
-        let lead: String = masked[s.span.start as usize..title_start].split_whitespace().rev().take(2).collect::<Vec<_>>().join(" ");
+        let lead: String = masked[s.span.start as usize..title_start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
         if has_word(&lead, NOT_NOW) || lead.ends_with("then-") || lead.ends_with('-') {
             continue;
         }
@@ -376,7 +627,9 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         offices.dedup();
         let [office] = offices.as_slice() else { continue };
         let title_span = Span::new(title_start, title_start + title.len());
-        let Some(at) = claim_dates(s, x, masked, title_span.start, m.span.end) else { continue };
+        let Some(at) = claim_dates(s, x, masked, title_span.start, m.span.end) else {
+            continue;
+        };
         out.push(Claim::OfficeHolder(OfficeClaim {
             office: *office,
             office_span: title_span,
@@ -410,8 +663,12 @@ fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
 /// Runs of country/body mentions joined by ", " and "and": "Canada and France".
 fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
     let holder = |m: &Mention| {
-        m.entity()
-            .filter(|e| matches!(ledger.entity(*e).kind, EntityKind::Country | EntityKind::Organisation | EntityKind::Group))
+        m.entity().filter(|e| {
+            matches!(
+                ledger.entity(*e).kind,
+                EntityKind::Country | EntityKind::Organisation | EntityKind::Group
+            )
+        })
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -451,7 +708,11 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
         // Holders: a possessive or the subject of a holding verb before the series
         // name in the clause, or "our"/"their" for the document's speakers.
         let mut holders: Vec<(EntityId, Span)> = Vec::new();
-        let before: Vec<&Mention> = s.mentions[..mi].iter().filter(|p| p.span.start >= clause_start).copied().collect();
+        let before: Vec<&Mention> = s.mentions[..mi]
+            .iter()
+            .filter(|p| p.span.start >= clause_start)
+            .copied()
+            .collect();
         if let Some(p) = before.last()
             && let Some(e) = p.entity()
         {
@@ -515,7 +776,10 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
         for t in &s.timexes {
             if let TimexValue::Year { year } = t.value
                 && t.span.end <= holder_start
-                && only(&masked[t.span.end as usize..holder_start as usize], &["under", "during"])
+                && only(
+                    &masked[t.span.end as usize..holder_start as usize],
+                    &["under", "during"],
+                )
                 && !masked[t.span.end as usize..holder_start as usize].trim().is_empty()
             {
                 years.push((year, t.span));
@@ -525,7 +789,12 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
         if years.is_empty() {
             // "Belgium, which holds the Presidency of the Council of the EU": now.
             let gap = &masked[holders.last().map_or(m.span.start, |h| h.1.end) as usize..m.span.start as usize];
-            if has_word(gap, PRESENT) && !has_word(gap, &["will", "held", "had", "was", "next", "previous", "former", "last"]) {
+            if has_word(gap, PRESENT)
+                && !has_word(
+                    gap,
+                    &["will", "held", "had", "was", "next", "previous", "former", "last"],
+                )
+            {
                 at = doc_date;
             }
         }
@@ -558,11 +827,16 @@ fn strip_years(gap: &str, timexes: &[&Timex], base: u32) -> String {
 }
 
 fn find_word(lower: &str, w: &str) -> Option<usize> {
-    lower.match_indices(w).map(|(i, _)| i).filter(|&i| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric()).last()
+    lower
+        .match_indices(w)
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
+        .last()
 }
 
 /// The start of the clause containing `at`: after the last ';' or ':' before it.
 fn clause_start(masked: &str, sentence: Span, at: Span) -> u32 {
     let text = &masked[sentence.start as usize..at.start as usize];
-    text.rfind([';', ':']).map_or(sentence.start, |p| sentence.start + p as u32 + 1)
+    text.rfind([';', ':'])
+        .map_or(sentence.start, |p| sentence.start + p as u32 + 1)
 }

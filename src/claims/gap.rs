@@ -13,7 +13,11 @@ pub fn only(between: &str, words: &[&str]) -> bool {
         // A parenthesised acronym "(NATO)" is part of the name before it.
         if let Some(inner) = rest.strip_prefix('(') {
             match inner.find(')') {
-                Some(close) if inner[..close].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ') => {
+                Some(close)
+                    if inner[..close]
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ') =>
+                {
                     rest = &inner[close + 1..];
                     continue;
                 }

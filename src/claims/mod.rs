@@ -119,7 +119,9 @@ pub fn period(value: &TimexValue) -> Option<(Date, Date)> {
     let ld = |year: i16, month: Option<i8>| LedgerDate { year, month, day: None };
     match value {
         TimexValue::Day { date } => Some((*date, *date)),
-        TimexValue::Month { year, month } => Some((ld(*year, Some(*month)).first_day(), ld(*year, Some(*month)).last_day())),
+        TimexValue::Month { year, month } => {
+            Some((ld(*year, Some(*month)).first_day(), ld(*year, Some(*month)).last_day()))
+        }
         TimexValue::Year { year } | TimexValue::Season { year, .. } | TimexValue::Half { year, .. } => {
             Some((ld(*year, None).first_day(), ld(*year, None).last_day()))
         }

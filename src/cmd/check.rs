@@ -41,16 +41,29 @@ pub fn run(args: CheckArgs) -> u8 {
         date,
         report_unverified: args.report_unverified,
     };
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let (files, walk_errors) = factlint::walk::collect(&paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect::<Vec<_>>());
+    let (files, walk_errors) = factlint::walk::collect(
+        &paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
     errors.extend(walk_errors);
 
     let mut inputs: Vec<(String, Result<Vec<u8>, InputError>)> = Vec::new();
     if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
         let mut buf = Vec::new();
-        let read = std::io::stdin().read_to_end(&mut buf).map(|_| buf).map_err(|e| InputError::new("io::read", &name, format!("{name}: cannot read stdin: {e}")));
+        let read = std::io::stdin()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(|e| InputError::new("io::read", &name, format!("{name}: cannot read stdin: {e}")));
         inputs.push((name, read));
     }
     let min = level(args.min_severity);
@@ -58,7 +71,8 @@ pub fn run(args: CheckArgs) -> u8 {
         .par_iter()
         .map(|p| {
             let shown = factlint::walk::display(p);
-            let bytes = std::fs::read(p).map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
+            let bytes =
+                std::fs::read(p).map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
             check_one(&engine, &opts, shown, bytes, min)
         })
         .collect();
@@ -87,15 +101,35 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-fn check_one(engine: &factlint::check::Engine, opts: &CheckOptions, path: String, bytes: Result<Vec<u8>, InputError>, min: Severity) -> (FileResult, Option<InputError>) {
+fn check_one(
+    engine: &factlint::check::Engine,
+    opts: &CheckOptions,
+    path: String,
+    bytes: Result<Vec<u8>, InputError>,
+    min: Severity,
+) -> (FileResult, Option<InputError>) {
     let source = bytes.and_then(|b| SourceText::from_bytes(&path, b));
     match source {
         Ok(src) => {
             let mut findings = engine.check(&src, opts);
             findings.retain(|f| f.severity >= min);
-            (FileResult { path, source: Some(src), findings }, None)
+            (
+                FileResult {
+                    path,
+                    source: Some(src),
+                    findings,
+                },
+                None,
+            )
         }
-        Err(e) => (FileResult { path, source: None, findings: Vec::new() }, Some(e)),
+        Err(e) => (
+            FileResult {
+                path,
+                source: None,
+                findings: Vec::new(),
+            },
+            Some(e),
+        ),
     }
 }
 
@@ -115,7 +149,13 @@ fn human_output(results: &[FileResult], engine: &factlint::check::Engine, quiet:
                 Severity::Info => infos += 1,
             }
         }
-        out.push_str(&human::render_findings(&handler, &r.path, &src.text, &r.findings, Some(&engine.ledger)));
+        out.push_str(&human::render_findings(
+            &handler,
+            &r.path,
+            &src.text,
+            &r.findings,
+            Some(&engine.ledger),
+        ));
     }
     if !quiet {
         let checked = results.iter().filter(|r| r.source.is_some()).count();

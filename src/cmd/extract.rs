@@ -84,7 +84,10 @@ pub fn run(args: ExtractArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let opts = CheckOptions { date, report_unverified: false };
+    let opts = CheckOptions {
+        date,
+        report_unverified: false,
+    };
     let (x, claims) = engine.extract(&source, &opts);
     let text = |s: Span| source.text.get(s.range()).unwrap_or("");
     let ledger = &engine.ledger;
@@ -104,7 +107,14 @@ pub fn run(args: ExtractArgs) -> u8 {
                 weekday: t.weekday.map(|(_, s)| text(s)),
             })
             .collect(),
-        anniversaries: x.anniversaries.iter().map(|a| Item { text: text(a.span), item: a }).collect(),
+        anniversaries: x
+            .anniversaries
+            .iter()
+            .map(|a| Item {
+                text: text(a.span),
+                item: a,
+            })
+            .collect(),
         mentions: x
             .mentions
             .iter()
@@ -125,7 +135,14 @@ pub fn run(args: ExtractArgs) -> u8 {
             })
             .collect(),
         acronyms: &x.acronyms,
-        numbers: x.numbers.iter().map(|n| Item { text: text(n.span), item: n }).collect(),
+        numbers: x
+            .numbers
+            .iter()
+            .map(|n| Item {
+                text: text(n.span),
+                item: n,
+            })
+            .collect(),
         claims: &claims,
     };
     let json = serde_json::to_string_pretty(&out).unwrap_or_default();
@@ -135,5 +152,8 @@ pub fn run(args: ExtractArgs) -> u8 {
 
 fn read_stdin() -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
-    std::io::stdin().read_to_end(&mut buf).map(|_| buf).map_err(|e| e.to_string())
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map(|_| buf)
+        .map_err(|e| e.to_string())
 }

@@ -10,7 +10,11 @@ use super::*;
 
 pub fn check(files: &[PathBuf], no_default: bool, strict: bool) -> u8 {
     let mut errors = Vec::new();
-    let mut texts = if no_default { Vec::new() } else { embedded(factlint::ledger::EMBEDDED) };
+    let mut texts = if no_default {
+        Vec::new()
+    } else {
+        embedded(factlint::ledger::EMBEDDED)
+    };
     texts.extend(read_files(files, &mut errors));
     let (ledger, load_errors) = factlint::ledger::load(&texts);
     errors.extend(load_errors);
@@ -34,7 +38,11 @@ pub fn check(files: &[PathBuf], no_default: bool, strict: bool) -> u8 {
         if warnings == 1 { "warning" } else { "warnings" },
     );
     emit(&summary);
-    if hard > 0 || (strict && warnings > 0) { EXIT_ERROR } else { EXIT_OK }
+    if hard > 0 || (strict && warnings > 0) {
+        EXIT_ERROR
+    } else {
+        EXIT_OK
+    }
 }
 
 pub fn show(name: &str, sources: &Sources) -> u8 {
@@ -77,20 +85,48 @@ fn describe(ledger: &Ledger, found: Found, out: &mut String) {
             }
             for m in ledger.memberships.iter().filter(|m| m.member == id) {
                 let founding = if m.founding { " (founding member)" } else { "" };
-                let _ = writeln!(out, "  member of {} from {} to {}{founding}  [{}]", ledger.entity(m.of).name, m.from, until(m.to), m.source);
+                let _ = writeln!(
+                    out,
+                    "  member of {} from {} to {}{founding}  [{}]",
+                    ledger.entity(m.of).name,
+                    m.from,
+                    until(m.to),
+                    m.source
+                );
             }
             let members: Vec<_> = ledger.memberships_in(id).collect();
             if !members.is_empty() {
                 let _ = writeln!(out, "  members: {}", members.len());
                 for m in members {
-                    let _ = writeln!(out, "    {} from {} to {}  [{}]", ledger.entity(m.member).name, m.from, until(m.to), m.source);
+                    let _ = writeln!(
+                        out,
+                        "    {} from {} to {}  [{}]",
+                        ledger.entity(m.member).name,
+                        m.from,
+                        until(m.to),
+                        m.source
+                    );
                 }
             }
             for t in ledger.terms.iter().filter(|t| t.holder == id) {
-                let _ = writeln!(out, "  {} from {} to {}  [{}]", ledger.office(t.office).name, t.from, until(t.to), t.source);
+                let _ = writeln!(
+                    out,
+                    "  {} from {} to {}  [{}]",
+                    ledger.office(t.office).name,
+                    t.from,
+                    until(t.to),
+                    t.source
+                );
             }
             for p in ledger.positions.iter().filter(|p| p.holder == id) {
-                let _ = writeln!(out, "  {} {} to {}  [{}]", ledger.series_by_id(p.series).name, p.from, p.to, p.source);
+                let _ = writeln!(
+                    out,
+                    "  {} {} to {}  [{}]",
+                    ledger.series_by_id(p.series).name,
+                    p.from,
+                    p.to,
+                    p.source
+                );
             }
         }
         Found::Office(id) => {
@@ -101,7 +137,14 @@ fn describe(ledger: &Ledger, found: Found, out: &mut String) {
             terms.sort_by_key(|t| t.from);
             for t in terms {
                 let checked = t.checked.map_or(String::new(), |c| format!(" (checked {c})"));
-                let _ = writeln!(out, "  {} from {} to {}{checked}  [{}]", ledger.entity(t.holder).name, t.from, until(t.to), t.source);
+                let _ = writeln!(
+                    out,
+                    "  {} from {} to {}{checked}  [{}]",
+                    ledger.entity(t.holder).name,
+                    t.from,
+                    until(t.to),
+                    t.source
+                );
             }
         }
         Found::Series(id) => {
@@ -110,7 +153,14 @@ fn describe(ledger: &Ledger, found: Found, out: &mut String) {
             let mut ps: Vec<_> = ledger.positions_of(id).collect();
             ps.sort_by_key(|p| p.from);
             for p in ps {
-                let _ = writeln!(out, "  {} to {}: {}  [{}]", p.from, p.to, ledger.entity(p.holder).name, p.source);
+                let _ = writeln!(
+                    out,
+                    "  {} to {}: {}  [{}]",
+                    p.from,
+                    p.to,
+                    ledger.entity(p.holder).name,
+                    p.source
+                );
             }
         }
     }

@@ -27,9 +27,17 @@ pub fn read_files(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Files {
         match std::fs::read(p) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => out.push((shown, Arc::from(text))),
-                Err(_) => errors.push(InputError::new("io::not-utf8", &shown, format!("{shown}: not valid UTF-8"))),
+                Err(_) => errors.push(InputError::new(
+                    "io::not-utf8",
+                    &shown,
+                    format!("{shown}: not valid UTF-8"),
+                )),
             },
-            Err(e) => errors.push(InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}"))),
+            Err(e) => errors.push(InputError::new(
+                "io::read",
+                &shown,
+                format!("{shown}: cannot read: {e}"),
+            )),
         }
     }
     out
@@ -38,9 +46,17 @@ pub fn read_files(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Files {
 /// The engine for these sources: embedded defaults unless turned off, then user files.
 pub fn engine(sources: &Sources) -> (Engine, Vec<InputError>) {
     let mut errors = Vec::new();
-    let mut ledger = if sources.no_default_ledger { Vec::new() } else { embedded(factlint::ledger::EMBEDDED) };
+    let mut ledger = if sources.no_default_ledger {
+        Vec::new()
+    } else {
+        embedded(factlint::ledger::EMBEDDED)
+    };
     ledger.extend(read_files(&sources.ledger, &mut errors));
-    let mut rules = if sources.no_default_rules { Vec::new() } else { embedded(factlint::rules::EMBEDDED) };
+    let mut rules = if sources.no_default_rules {
+        Vec::new()
+    } else {
+        embedded(factlint::rules::EMBEDDED)
+    };
     rules.extend(read_files(&sources.rules, &mut errors));
     let (engine, more) = Engine::load(&ledger, &rules);
     errors.extend(more);

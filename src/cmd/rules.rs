@@ -14,7 +14,14 @@ pub fn list(sources: &Sources) -> u8 {
     }
     let mut out = String::new();
     for r in &engine.rules {
-        let _ = writeln!(out, "{:<28} {:<22} {:<8} {}", r.id, r.kind.name, r.severity.as_str(), r.summary);
+        let _ = writeln!(
+            out,
+            "{:<28} {:<22} {:<8} {}",
+            r.id,
+            r.kind.name,
+            r.severity.as_str(),
+            r.summary
+        );
     }
     emit(&out);
     EXIT_OK
@@ -40,7 +47,14 @@ pub fn explain(name: &str, sources: &Sources) -> u8 {
     if let Some(r) = engine.rules.iter().find(|r| r.id == name) {
         let _ = writeln!(out, "# {} ({})\n", r.id, r.name);
         let _ = writeln!(out, "{}\n", r.summary);
-        let _ = writeln!(out, "Kind: {}   Severity: {}   Status: {:?}   Pack: {}", r.kind.name, r.severity.as_str(), r.status, r.path);
+        let _ = writeln!(
+            out,
+            "Kind: {}   Severity: {}   Status: {:?}   Pack: {}",
+            r.kind.name,
+            r.severity.as_str(),
+            r.status,
+            r.path
+        );
         let _ = writeln!(out, "Message: {}", r.message);
         if let Some(h) = &r.help {
             let _ = writeln!(out, "Help: {h}");
@@ -51,10 +65,15 @@ pub fn explain(name: &str, sources: &Sources) -> u8 {
         let _ = writeln!(out, "\n{}", r.kind.doc);
     } else if let Some(k) = kind_info(name) {
         let _ = writeln!(out, "# check kind {}\n\n{}", k.name, k.doc);
-        let _ = writeln!(out, "\nTemplate values: {}", k.vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "\nTemplate values: {}",
+            k.vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ")
+        );
     } else {
         let ids: Vec<String> = engine.rules.iter().map(|r| r.id.clone()).collect();
-        let hint = factlint::suggest::closest(name, ids.iter()).map_or(String::new(), |b| format!(" (did you mean `{b}`?)"));
+        let hint =
+            factlint::suggest::closest(name, ids.iter()).map_or(String::new(), |b| format!(" (did you mean `{b}`?)"));
         eprintln!("error: no rule or check kind `{name}`{hint}");
         return EXIT_ERROR;
     }

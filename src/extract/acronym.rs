@@ -15,7 +15,9 @@ pub struct AcronymDef {
     pub expansion_span: Span,
 }
 
-const FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "et", "&"];
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "et", "&",
+];
 
 /// Finds every parenthesised acronym whose letters are the initials of the words
 /// before it.
@@ -57,7 +59,8 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 fn looks_like_acronym(s: &str) -> bool {
     let caps = s.bytes().filter(u8::is_ascii_uppercase).count();
     caps >= 2
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-' || b == b'&')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-' || b == b'&')
         && !s.starts_with(' ')
         && !s.ends_with(' ')
         && s.bytes().filter(|&b| b == b' ').count() <= 1
@@ -95,23 +98,24 @@ fn expansion_before(masked: &str, open: usize, acr: &str) -> Option<(usize, usiz
     }
     let letters: Vec<u8> = acr.bytes().filter(|b| b.is_ascii_alphanumeric()).collect();
     // Split hyphenated words into parts for initials ("Co-operation" gives C, maybe O).
-    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    // (start, end, optional): the parts after a hyphen may or may not give a letter.
+    let mut tokens: Vec<(usize, usize, bool)> = Vec::new();
     for &(s, e) in words.iter().rev() {
         let mut ps = s;
         for (k, &b) in bytes[s..e].iter().enumerate() {
             if b == b'-' {
-                tokens.push((ps, s + k));
+                tokens.push((ps, s + k, ps != s));
                 ps = s + k + 1;
             }
         }
-        tokens.push((ps, e));
+        tokens.push((ps, e, ps != s));
     }
     // Try each start word: the expansion must use every letter, the last word must be
     // used, and the first word must start with the first letter.
     for start in 0..tokens.len() {
         if matches_initials(masked, &tokens[start..], &letters) {
-            let (s, _) = tokens[start];
-            let (_, e) = tokens[tokens.len() - 1];
+            let (s, _, _) = tokens[start];
+            let (_, e, _) = tokens[tokens.len() - 1];
             let first = masked.get(s..e).and_then(|t| t.chars().next())?;
             if first.is_uppercase() || first.is_ascii_digit() {
                 return Some((s, e));
@@ -121,20 +125,24 @@ fn expansion_before(masked: &str, open: usize, acr: &str) -> Option<(usize, usiz
     None
 }
 
-fn matches_initials(masked: &str, tokens: &[(usize, usize)], letters: &[u8]) -> bool {
-    fn go(masked: &str, tokens: &[(usize, usize)], letters: &[u8], first: bool) -> bool {
+fn matches_initials(masked: &str, tokens: &[(usize, usize, bool)], letters: &[u8]) -> bool {
+    fn go(masked: &str, tokens: &[(usize, usize, bool)], letters: &[u8], first: bool) -> bool {
         match (tokens.first(), letters.first()) {
             (None, None) => true,
             (None, Some(_)) => false,
-            (Some(&(s, e)), _) => {
+            (Some(&(s, e, optional)), _) => {
                 let word = masked.get(s..e).unwrap_or("");
-                let function = FUNCTION_WORDS.contains(&word.to_ascii_lowercase().as_str()) && !first;
+                let function = (optional || FUNCTION_WORDS.contains(&word.to_ascii_lowercase().as_str())) && !first;
                 let wb = word.as_bytes();
                 // Use the word: its initial, or an alphanumeric prefix such as "G7".
                 let mut used = false;
                 if let Some(&l) = letters.first() {
                     let n = common_prefix(wb, letters);
-                    let take = if n >= 2 && wb[..n].iter().any(u8::is_ascii_digit) { n } else { 1 };
+                    let take = if n >= 2 && wb[..n].iter().any(u8::is_ascii_digit) {
+                        n
+                    } else {
+                        1
+                    };
                     if wb.first().is_some_and(|c| c.eq_ignore_ascii_case(&l))
                         && go(masked, &tokens[1..], &letters[take.min(letters.len())..], false)
                     {
@@ -170,7 +178,10 @@ mod tests {
     use super::*;
 
     fn defs(t: &str) -> Vec<(String, String)> {
-        find_definitions(t).into_iter().map(|d| (d.expansion, d.acronym)).collect()
+        find_definitions(t)
+            .into_iter()
+            .map(|d| (d.expansion, d.acronym))
+            .collect()
     }
 
     #[test]
@@ -181,7 +192,10 @@ mod tests {
         );
         assert_eq!(
             defs("the United Nations Convention on the Law of the Sea (UNCLOS)."),
-            vec![("United Nations Convention on the Law of the Sea".into(), "UNCLOS".into())]
+            vec![(
+                "United Nations Convention on the Law of the Sea".into(),
+                "UNCLOS".into()
+            )]
         );
         assert_eq!(
             defs("with the creation of the North Atlantic Treaty Organization (NATO), of which"),
@@ -193,7 +207,10 @@ mod tests {
         );
         assert_eq!(
             defs("the Organization for Security and Co-operation in Europe (OSCE) met"),
-            vec![("Organization for Security and Co-operation in Europe".into(), "OSCE".into())]
+            vec![(
+                "Organization for Security and Co-operation in Europe".into(),
+                "OSCE".into()
+            )]
         );
     }
 
@@ -206,6 +223,6 @@ mod tests {
     #[test]
     fn uses_are_whole_words() {
         let t = "NATO and NATOs and the NATO-led force";
-        assert_eq!(uses(t, "NATO"), vec![Span::new(0, 4), Span::new(22, 26)]);
+        assert_eq!(uses(t, "NATO"), vec![Span::new(0, 4), Span::new(23, 27)]);
     }
 }

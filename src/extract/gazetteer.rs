@@ -97,7 +97,9 @@ impl Gazetteer {
             if let Some(a) = &e.acronym {
                 add(a, t);
             }
-            e.member_nouns.iter().for_each(|n| add(n, Target::Members(i as EntityId)));
+            e.member_nouns
+                .iter()
+                .for_each(|n| add(n, Target::Members(i as EntityId)));
         }
         for (i, o) in ledger.offices.iter().enumerate() {
             let t = Target::Office(i as OfficeId);

@@ -116,7 +116,8 @@ fn dateline(source: &SourceText) -> Option<DocDate> {
             && before.chars().next().is_some_and(char::is_uppercase);
         let on = before == "On " && after.starts_with(", in ");
         let alone = before.trim().is_empty() && text.trim().len() == te - ts;
-        let dash = after.starts_with('—') || after.starts_with('–') || after.starts_with("- ") || after.starts_with("--");
+        let dash =
+            after.starts_with('—') || after.starts_with('–') || after.starts_with("- ") || after.starts_with("--");
         if (city && (dash || after.starts_with(':') || after.starts_with('/'))) || on || alone {
             let span = Span::new(start + ts, start + te);
             return Some(DocDate {

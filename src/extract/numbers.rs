@@ -12,10 +12,30 @@ pub struct Number {
 }
 
 const UNITS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: &[&str] = &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 fn word_value(w: &str) -> Option<u64> {
     let lower = w.to_ascii_lowercase();
@@ -51,18 +71,29 @@ pub fn find(masked: &str) -> Vec<Number> {
                 if c.is_ascii_digit() {
                     value = value.saturating_mul(10).saturating_add(u64::from(c - b'0'));
                     e += 1;
-                } else if c == b',' && bytes.get(e + 1..e + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) && !bytes.get(e + 4).is_some_and(u8::is_ascii_digit) {
+                } else if c == b','
+                    && bytes
+                        .get(e + 1..e + 4)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && !bytes.get(e + 4).is_some_and(u8::is_ascii_digit)
+                {
                     e += 1;
                 } else {
                     break;
                 }
             }
             // "2.5", "32nd", "G7": not cardinals.
-            if e < bytes.len() && (bytes[e].is_ascii_alphabetic() || (bytes[e] == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit))) {
+            if e < bytes.len()
+                && (bytes[e].is_ascii_alphabetic()
+                    || (bytes[e] == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)))
+            {
                 ok = false;
             }
             if ok {
-                out.push(Number { span: Span::new(i, e), value });
+                out.push(Number {
+                    span: Span::new(i, e),
+                    value,
+                });
             }
             i = e.max(i + 1);
         } else if b.is_ascii_alphabetic() {
@@ -73,7 +104,10 @@ pub fn find(masked: &str) -> Vec<Number> {
             if e == bytes.len() || !is_word_byte(bytes[e]) {
                 let word = masked.get(i..e).unwrap_or("").trim_end_matches('-');
                 if let Some(v) = word_value(word) {
-                    out.push(Number { span: Span::new(i, i + word.len()), value: v });
+                    out.push(Number {
+                        span: Span::new(i, i + word.len()),
+                        value: v,
+                    });
                 }
             }
             i = e;
@@ -91,10 +125,18 @@ mod tests {
     #[test]
     fn digits_and_words() {
         let t = "the 32 Allies, 1,200 troops, twelve nations, twenty-seven states, 2.5 per cent, G7 and 3rd";
-        let got: Vec<(String, u64)> = find(t).into_iter().map(|n| (t[n.span.range()].to_string(), n.value)).collect();
+        let got: Vec<(String, u64)> = find(t)
+            .into_iter()
+            .map(|n| (t[n.span.range()].to_string(), n.value))
+            .collect();
         assert_eq!(
             got,
-            vec![("32".into(), 32), ("1,200".into(), 1200), ("twelve".into(), 12), ("twenty-seven".into(), 27)]
+            vec![
+                ("32".into(), 32),
+                ("1,200".into(), 1200),
+                ("twelve".into(), 12),
+                ("twenty-seven".into(), 27)
+            ]
         );
     }
 }

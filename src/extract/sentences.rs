@@ -4,9 +4,10 @@ use crate::span::Span;
 
 /// Abbreviations that end with a period but not a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Hon", "Rt", "Prof", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat",
-    "Sun", "vs", "etc", "e.g", "i.e", "approx", "Art", "art", "para", "cf", "Inc", "Ltd", "Co", "Jr", "Sr",
+    "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Hon", "Rt", "Prof",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed",
+    "Thu", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "e.g", "i.e", "approx", "Art", "art", "para", "cf", "Inc", "Ltd",
+    "Co", "Jr", "Sr",
 ];
 
 /// Splits each block of `masked` into sentences (trimmed of surrounding spaces).
@@ -100,7 +101,12 @@ mod tests {
         let got: Vec<&str> = spans.iter().map(|s| &t[s.range()]).collect();
         assert_eq!(
             got,
-            vec!["The U.S. and Canada met on Sept. 26.", "Dr. Smith spoke!", "Did he?", "Yes: 2.5 per cent."]
+            vec![
+                "The U.S. and Canada met on Sept. 26.",
+                "Dr. Smith spoke!",
+                "Did he?",
+                "Yes: 2.5 per cent."
+            ]
         );
     }
 }

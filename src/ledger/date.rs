@@ -19,9 +19,10 @@ impl LedgerDate {
     pub fn parse(s: &str) -> Option<LedgerDate> {
         let mut parts = s.split('-');
         let year = parse_digits(parts.next()?, 4)?;
-        let month = parts.next().map(|m| parse_digits(m, 2)).map_or(Ok(None), |m| {
-            m.filter(|m| (1..=12).contains(m)).map(Some).ok_or(())
-        });
+        let month = parts
+            .next()
+            .map(|m| parse_digits(m, 2))
+            .map_or(Ok(None), |m| m.filter(|m| (1..=12).contains(m)).map(Some).ok_or(()));
         let month = month.ok()?;
         let day = match parts.next() {
             Some(d) => Some(parse_digits(d, 2)?),
@@ -129,9 +130,18 @@ mod tests {
 
     #[test]
     fn parses_three_precisions() {
-        assert_eq!(LedgerDate::parse("1949-04-04").map(|d| d.human()), Some("4 April 1949".into()));
-        assert_eq!(LedgerDate::parse("1949-04").map(|d| d.to_string()), Some("1949-04".into()));
-        assert_eq!(LedgerDate::parse("1949").map(|d| d.last_day().to_string()), Some("1949-12-31".into()));
+        assert_eq!(
+            LedgerDate::parse("1949-04-04").map(|d| d.human()),
+            Some("4 April 1949".into())
+        );
+        assert_eq!(
+            LedgerDate::parse("1949-04").map(|d| d.to_string()),
+            Some("1949-04".into())
+        );
+        assert_eq!(
+            LedgerDate::parse("1949").map(|d| d.last_day().to_string()),
+            Some("1949-12-31".into())
+        );
     }
 
     #[test]

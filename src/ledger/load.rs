@@ -109,7 +109,9 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
             }
             let complete_membership = e.complete_membership.as_ref().and_then(|d| cx.date(d, &mut errors));
             let source = cx.source(&e.source, &mut errors);
-            ledger.entity_ids.insert(e.id.get_ref().clone(), ledger.entities.len() as EntityId);
+            ledger
+                .entity_ids
+                .insert(e.id.get_ref().clone(), ledger.entities.len() as EntityId);
             ledger.entities.push(Entity {
                 id: e.id.get_ref().clone(),
                 name: e.name.get_ref().clone(),
@@ -126,7 +128,9 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
             if !claim_id(&o.id, &mut errors) {
                 continue;
             }
-            ledger.office_ids.insert(o.id.get_ref().clone(), ledger.offices.len() as OfficeId);
+            ledger
+                .office_ids
+                .insert(o.id.get_ref().clone(), ledger.offices.len() as OfficeId);
             ledger.offices.push(Office {
                 id: o.id.get_ref().clone(),
                 name: o.name.get_ref().clone(),
@@ -140,7 +144,9 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
             if !claim_id(&s.id, &mut errors) {
                 continue;
             }
-            ledger.series_ids.insert(s.id.get_ref().clone(), ledger.series.len() as SeriesId);
+            ledger
+                .series_ids
+                .insert(s.id.get_ref().clone(), ledger.series.len() as SeriesId);
             ledger.series.push(Series {
                 id: s.id.get_ref().clone(),
                 name: s.name.get_ref().clone(),
@@ -165,13 +171,19 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
         };
         let mut offices_of = Vec::new();
         for o in &f.office {
-            if let (Some(oid), Some(of)) = (ledger.office_ids.get(o.id.get_ref()).copied(), entity(&o.of, &mut errors)) {
+            if let (Some(oid), Some(of)) = (
+                ledger.office_ids.get(o.id.get_ref()).copied(),
+                entity(&o.of, &mut errors),
+            ) {
                 offices_of.push((oid, of));
             }
         }
         let mut series_of = Vec::new();
         for s in &f.series {
-            if let (Some(sid), Some(of)) = (ledger.series_ids.get(s.id.get_ref()).copied(), entity(&s.of, &mut errors)) {
+            if let (Some(sid), Some(of)) = (
+                ledger.series_ids.get(s.id.get_ref()).copied(),
+                entity(&s.of, &mut errors),
+            ) {
                 series_of.push((sid, of));
             }
         }
@@ -229,7 +241,9 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
                         "an open-ended term needs a `checked` date".into(),
                         "no `to` and no `checked`",
                     )
-                    .with_help("add `checked = \"YYYY-MM-DD\"`: the last day the holder is known to have been in office"),
+                    .with_help(
+                        "add `checked = \"YYYY-MM-DD\"`: the last day the holder is known to have been in office",
+                    ),
                 );
             }
             let (Some(office), Some(holder), Some(from), None | Some(Some(_)), None | Some(Some(_))) =
@@ -274,7 +288,12 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
             let to = c.to.as_ref().map(|d| cx.date(d, &mut errors));
             let value = u32::try_from(*c.value.get_ref()).ok();
             if value.is_none() {
-                errors.push(cx.err("ledger::bad-count", &c.value, "a count must be a non-negative number".into(), "here"));
+                errors.push(cx.err(
+                    "ledger::bad-count",
+                    &c.value,
+                    "a count must be a non-negative number".into(),
+                    "here",
+                ));
             }
             let (Some(entity), Some(from), Some(value), None | Some(Some(_))) = (id, from, value, to) else {
                 continue;
@@ -302,8 +321,12 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
         ledger.counts.extend(counts);
     }
     // An office or series whose `of` did not resolve cannot be used.
-    ledger.terms.retain(|t| ledger.offices[t.office as usize].of != EntityId::MAX);
-    ledger.positions.retain(|p| ledger.series[p.series as usize].of != EntityId::MAX);
+    ledger
+        .terms
+        .retain(|t| ledger.offices[t.office as usize].of != EntityId::MAX);
+    ledger
+        .positions
+        .retain(|p| ledger.series[p.series as usize].of != EntityId::MAX);
     (ledger, errors)
 }
 
@@ -312,12 +335,7 @@ fn ctx(files: &[(String, Arc<str>)], file: u16) -> Ctx<'_> {
     Ctx { file, path, text }
 }
 
-fn dangling<'a>(
-    cx: &Ctx<'_>,
-    r: &Spanned<String>,
-    what: &str,
-    known: impl Iterator<Item = &'a String>,
-) -> InputError {
+fn dangling<'a>(cx: &Ctx<'_>, r: &Spanned<String>, what: &str, known: impl Iterator<Item = &'a String>) -> InputError {
     let name = r.get_ref();
     let mut e = cx.err(
         "ledger::dangling-reference",
@@ -343,7 +361,11 @@ fn position_interval(
                 errors.push(cx.err("ledger::malformed-date", y, "not a year".into(), "here"));
             }
             let year = year?;
-            let d = LedgerDate { year, month: None, day: None };
+            let d = LedgerDate {
+                year,
+                month: None,
+                day: None,
+            };
             Some((d.first_day(), d.last_day()))
         }
         (None, Some(from), Some(to)) => {

@@ -49,14 +49,24 @@ pub fn validate(ledger: &Ledger) -> Vec<InputError> {
         if let Some(to) = t.to
             && to.last_day() < t.from.first_day()
         {
-            errors.push(at(t.origin, "ledger::reversed-interval", format!("term ends ({to}) before it starts ({})", t.from), "this term"));
+            errors.push(at(
+                t.origin,
+                "ledger::reversed-interval",
+                format!("term ends ({to}) before it starts ({})", t.from),
+                "this term",
+            ));
         }
     }
     for m in &ledger.memberships {
         if let Some(to) = m.to
             && to.last_day() < m.from.first_day()
         {
-            errors.push(at(m.origin, "ledger::reversed-interval", format!("membership ends ({to}) before it starts ({})", m.from), "this membership"));
+            errors.push(at(
+                m.origin,
+                "ledger::reversed-interval",
+                format!("membership ends ({to}) before it starts ({})", m.from),
+                "this membership",
+            ));
         }
     }
 
@@ -97,7 +107,12 @@ pub fn validate(ledger: &Ledger) -> Vec<InputError> {
         for pair in positions.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if b.from <= a.to {
-                let mut err = at(b.origin, "ledger::overlapping-positions", format!("{} positions overlap: {} and {}", series.name, a.from, b.from), "overlaps the previous position");
+                let mut err = at(
+                    b.origin,
+                    "ledger::overlapping-positions",
+                    format!("{} positions overlap: {} and {}", series.name, a.from, b.from),
+                    "overlaps the previous position",
+                );
                 if a.origin.file == b.origin.file {
                     err = err.with_related(a.origin.span, "previous position");
                 }

@@ -40,7 +40,10 @@ impl Diagnostic for LedgerNote {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(Some("the ledger's fact".into()), self.span.0..self.span.1))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
+            Some("the ledger's fact".into()),
+            self.span.0..self.span.1,
+        ))))
     }
 }
 
@@ -104,7 +107,12 @@ impl Diagnostic for FindingReport {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = &self.finding;
-        let primary_text = f.labels.iter().find(|l| l.span == f.span).map(|l| l.text.clone()).unwrap_or_else(|| "here".into());
+        let primary_text = f
+            .labels
+            .iter()
+            .find(|l| l.span == f.span)
+            .map(|l| l.text.clone())
+            .unwrap_or_else(|| "here".into());
         let primary = LabeledSpan::new_primary_with_span(Some(primary_text), f.span.range());
         let others = f
             .labels
@@ -124,7 +132,11 @@ impl Diagnostic for FindingReport {
 /// The renderer: fixed width and no colour unless asked, so output is the same bytes
 /// everywhere.
 pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_links(false)
@@ -141,7 +153,13 @@ pub fn render(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic) -> 
 }
 
 /// Every finding of one file, rendered one after another.
-pub fn render_findings(handler: &GraphicalReportHandler, path: &str, text: &Arc<str>, findings: &[Finding], ledger: Option<&Ledger>) -> String {
+pub fn render_findings(
+    handler: &GraphicalReportHandler,
+    path: &str,
+    text: &Arc<str>,
+    findings: &[Finding],
+    ledger: Option<&Ledger>,
+) -> String {
     let mut out = String::new();
     for f in findings {
         let report = FindingReport::new(path, text.clone(), f.clone(), ledger);

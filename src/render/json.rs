@@ -75,6 +75,10 @@ pub fn render(results: &[FileResult], errors: &[InputError]) -> String {
             location: e.location(),
         })
         .collect();
-    let out = Output { version: 1, diagnostics, errors };
+    let out = Output {
+        version: 1,
+        diagnostics,
+        errors,
+    };
     serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into()) + "\n"
 }

@@ -138,7 +138,12 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Vec<Rule>, Vec<InputError>) {
             };
             let id = def.id.get_ref().clone();
             if seen_here.contains(&id) {
-                errors.push(err("rules::duplicate-id", def.id.span(), format!("the rule id `{id}` is defined twice in this file"), "defined again here"));
+                errors.push(err(
+                    "rules::duplicate-id",
+                    def.id.span(),
+                    format!("the rule id `{id}` is defined twice in this file"),
+                    "defined again here",
+                ));
                 continue;
             }
             seen_here.push(id.clone());
@@ -170,8 +175,20 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Vec<Rule>, Vec<InputError>) {
                     if !kind.vars.contains(&var) {
                         bad_template = true;
                         errors.push(
-                            err("rules::unknown-placeholder", t.span(), format!("`{{{var}}}` is not a value the `{}` kind provides", kind.name), "in this template")
-                                .with_help(format!("available: {}", kind.vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", "))),
+                            err(
+                                "rules::unknown-placeholder",
+                                t.span(),
+                                format!("`{{{var}}}` is not a value the `{}` kind provides", kind.name),
+                                "in this template",
+                            )
+                            .with_help(format!(
+                                "available: {}",
+                                kind.vars
+                                    .iter()
+                                    .map(|v| format!("{{{v}}}"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
                         );
                     }
                 }
@@ -187,7 +204,12 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Vec<Rule>, Vec<InputError>) {
             let check = match (kind.parse)(params) {
                 Ok(c) => c,
                 Err(msg) => {
-                    errors.push(err("rules::bad-params", params_span, format!("rule `{id}`: {msg}"), "in these parameters"));
+                    errors.push(err(
+                        "rules::bad-params",
+                        params_span,
+                        format!("rule `{id}`: {msg}"),
+                        "in these parameters",
+                    ));
                     continue;
                 }
             };
@@ -292,7 +314,10 @@ impl Report {
     }
 
     pub fn label(mut self, span: Span, text: impl Into<String>) -> Report {
-        self.labels.push(Label { span, text: text.into() });
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+        });
         self
     }
 

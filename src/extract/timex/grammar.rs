@@ -107,16 +107,7 @@ where
 {
     move |i: &'a str| {
         let (r, o) = p.parse(i)?;
-        Ok((
-            r,
-            (
-                o,
-                Pos {
-                    a: i.len(),
-                    b: r.len(),
-                },
-            ),
-        ))
+        Ok((r, (o, Pos { a: i.len(), b: r.len() })))
     }
 }
 
@@ -156,12 +147,7 @@ fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
 
 /// A whole word equal to one of `ws`.
 fn kws<'a>(list: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, &'a str> {
-    move |i: &'a str| {
-        verify(word, |s: &str| {
-            list.iter().any(|w| s.eq_ignore_ascii_case(w))
-        })
-        .parse(i)
-    }
+    move |i: &'a str| verify(word, |s: &str| list.iter().any(|w| s.eq_ignore_ascii_case(w))).parse(i)
 }
 
 fn not_alnum(i: &str) -> R<'_, ()> {
@@ -197,10 +183,7 @@ pub(crate) fn year4(i: &str) -> R<'_, i16> {
             take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
             (
                 not_digit,
-                not((
-                    alt((char('.'), char(','))),
-                    satisfy(|c: char| c.is_ascii_digit()),
-                )),
+                not((alt((char('.'), char(','))), satisfy(|c: char| c.is_ascii_digit()))),
             ),
         ),
         |s: &str| s.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y)),
@@ -211,10 +194,7 @@ pub(crate) fn year4(i: &str) -> R<'_, i16> {
 /// A two-digit year end in a range ("1998-99").
 fn year2(i: &str) -> R<'_, i16> {
     map_opt(
-        terminated(
-            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-            not_alnum,
-        ),
+        terminated(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), not_alnum),
         |s: &str| s.parse::<i16>().ok(),
     )
     .parse(i)
@@ -269,10 +249,7 @@ fn weekday_name(i: &str) -> R<'_, Weekday> {
 fn cardinal(i: &str) -> R<'_, u32> {
     alt((
         map_opt(
-            terminated(
-                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
-                not_digit,
-            ),
+            terminated(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), not_digit),
             |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
         ),
         cardinal_words,
@@ -282,13 +259,7 @@ fn cardinal(i: &str) -> R<'_, u32> {
 
 fn cardinal_words(i: &str) -> R<'_, u32> {
     alt((
-        map(
-            (
-                opt(terminated(alt((kw("a"), kw("one"))), ws)),
-                kw("hundred"),
-            ),
-            |_| 100,
-        ),
+        map((opt(terminated(alt((kw("a"), kw("one"))), ws)), kw("hundred")), |_| 100),
         map(
             (
                 map_opt(word, words::cardinal_tens),
@@ -314,10 +285,7 @@ fn ordinal(i: &str) -> R<'_, u32> {
             |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
         ),
         map(
-            (
-                opt(terminated(alt((kw("a"), kw("one"))), ws)),
-                kw("hundredth"),
-            ),
+            (opt(terminated(alt((kw("a"), kw("one"))), ws)), kw("hundredth")),
             |_| 100,
         ),
         map(
@@ -373,13 +341,7 @@ fn month_day(i: &str) -> R<'_, Hit> {
                 Some(v) => v,
                 None => return fail(i),
             };
-            let mut p = Piece::date(
-                Pos {
-                    a: start,
-                    b: r.len(),
-                },
-                val,
-            );
+            let mut p = Piece::date(Pos { a: start, b: r.len() }, val);
             p.weekday = wd;
             Ok((r, Hit::One(p)))
         }
@@ -390,13 +352,7 @@ fn month_day(i: &str) -> R<'_, Hit> {
             };
             let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
             a.weekday = wd;
-            let b = Piece::date(
-                Pos {
-                    a: p2.a,
-                    b: r.len(),
-                },
-                v2,
-            );
+            let b = Piece::date(Pos { a: p2.a, b: r.len() }, v2);
             Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
         }
     }
@@ -425,13 +381,7 @@ fn day_month(i: &str) -> R<'_, Hit> {
             let Some(val) = valid_day(y, m, d1) else {
                 return fail(i);
             };
-            let mut p = Piece::date(
-                Pos {
-                    a: start,
-                    b: r.len(),
-                },
-                val,
-            );
+            let mut p = Piece::date(Pos { a: start, b: r.len() }, val);
             p.weekday = wd;
             Ok((r, Hit::One(p)))
         }
@@ -442,30 +392,22 @@ fn day_month(i: &str) -> R<'_, Hit> {
             };
             let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
             a.weekday = wd;
-            let b = Piece::date(
-                Pos {
-                    a: p2.a,
-                    b: r.len(),
-                },
-                v2,
-            );
+            let b = Piece::date(Pos { a: p2.a, b: r.len() }, v2);
             Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
         }
     }
 }
 
 fn two_digits(i: &str) -> R<'_, u8> {
-    map_opt(
-        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-        |s: &str| s.parse::<u8>().ok(),
-    )
+    map_opt(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), |s: &str| {
+        s.parse::<u8>().ok()
+    })
     .parse(i)
 }
 
 /// "2024-09-26", "2024-09-26T14:30", "2024-09-26T14:30:00Z", "2024-09-26 14:30+02:00".
 fn iso_date(i: &str) -> R<'_, Hit> {
-    let (r, (y, _, m, _, d)) =
-        (year4_iso, char('-'), two_digits, char('-'), two_digits).parse(i)?;
+    let (r, (y, _, m, _, d)) = (year4_iso, char('-'), two_digits, char('-'), two_digits).parse(i)?;
     let Ok(date) = Date::new(y, m as i8, d as i8) else {
         return fail(i);
     };
@@ -475,37 +417,22 @@ fn iso_date(i: &str) -> R<'_, Hit> {
         char(':'),
         two_digits,
         opt(preceded(char(':'), two_digits)),
-        opt(preceded(
-            char('.'),
-            take_while1(|c: char| c.is_ascii_digit()),
-        )),
+        opt(preceded(char('.'), take_while1(|c: char| c.is_ascii_digit()))),
         opt(alt((
             recognize(char('Z')),
-            recognize((
-                alt((char('+'), char('-'))),
-                two_digits,
-                opt(char(':')),
-                two_digits,
-            )),
+            recognize((alt((char('+'), char('-'))), two_digits, opt(char(':')), two_digits)),
         ))),
     ))
     .parse(r)?;
     let (r, _) = not_alnum(r)?;
-    let pos = Pos {
-        a: i.len(),
-        b: r.len(),
-    };
+    let pos = Pos { a: i.len(), b: r.len() };
     let piece = match time {
         Some((_, h, _, mi, s, _, _)) if h < 24 && mi < 60 && s.is_none_or(|s| s < 60) => {
             let mut v = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}");
             if let Some(s) = s {
                 v.push_str(&format!(":{s:02}"));
             }
-            Piece::new(
-                pos,
-                TimexType::Time,
-                PVal::Abs(TimexValue::Other { value: v }),
-            )
+            Piece::new(pos, TimexType::Time, PVal::Abs(TimexValue::Other { value: v }))
         }
         Some(_) => return fail(i),
         None => Piece::date(pos, PVal::Abs(TimexValue::Day { date })),
@@ -515,10 +442,9 @@ fn iso_date(i: &str) -> R<'_, Hit> {
 
 /// A four-digit year in an ISO date (followed by '-').
 fn year4_iso(i: &str) -> R<'_, i16> {
-    map_opt(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        |s: &str| s.parse::<i16>().ok().filter(|y| *y >= 1000),
-    )
+    map_opt(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |s: &str| {
+        s.parse::<i16>().ok().filter(|y| *y >= 1000)
+    })
     .parse(i)
 }
 
@@ -548,10 +474,7 @@ fn month_year(i: &str) -> R<'_, PVal> {
     map(
         (
             month_name,
-            alt((
-                recognize((ws, kw("of"), ws)),
-                recognize((opt(char(',')), ws)),
-            )),
+            alt((recognize((ws, kw("of"), ws)), recognize((opt(char(',')), ws)))),
             year4,
         ),
         |(m, _, y)| PVal::Month { y: Some(y), m },
@@ -582,8 +505,7 @@ fn decade(i: &str) -> R<'_, PVal> {
             ),
             |s: &str| {
                 let y = s.parse::<i16>().ok()?;
-                (y % 10 == 0 && y >= 1000)
-                    .then_some(PVal::Abs(TimexValue::Decade { decade: y / 10 }))
+                (y % 10 == 0 && y >= 1000).then_some(PVal::Abs(TimexValue::Decade { decade: y / 10 }))
             },
         ),
         map_opt(
@@ -596,9 +518,7 @@ fn decade(i: &str) -> R<'_, PVal> {
             ),
             |s: &str| {
                 let y = s.parse::<i16>().ok()?;
-                (y % 10 == 0).then_some(PVal::Abs(TimexValue::Decade {
-                    decade: 190 + y / 10,
-                }))
+                (y % 10 == 0).then_some(PVal::Abs(TimexValue::Decade { decade: 190 + y / 10 }))
             },
         ),
     ))
@@ -626,16 +546,12 @@ fn decade_words(i: &str) -> R<'_, PVal> {
 
 /// "20th century", "twenty-first century", "21st-century".
 fn century(i: &str) -> R<'_, Hit> {
-    let (r, ((n, _, _), p)) =
-        sp((ordinal, hyphen_or_ws, alt((kw("century"), kw("centuries"))))).parse(i)?;
+    let (r, ((n, _, _), p)) = sp((ordinal, hyphen_or_ws, alt((kw("century"), kw("centuries"))))).parse(i)?;
     if !(1..=40).contains(&n) {
         return fail(i);
     }
     let century = n as i16 - 1;
-    Ok((
-        r,
-        Hit::One(Piece::date(p, PVal::Abs(TimexValue::Century { century }))),
-    ))
+    Ok((r, Hit::One(Piece::date(p, PVal::Abs(TimexValue::Century { century })))))
 }
 
 /// Quarter words: "first".."fourth" → 1..4.
@@ -678,10 +594,7 @@ fn q_quarter(i: &str) -> R<'_, PVal> {
                 map_opt(satisfy(|c| ('1'..='4').contains(&c)), |c| c.to_digit(10)),
                 not_alnum,
             ),
-            |(y, _, _, q, _)| PVal::Quarter {
-                y: Some(y),
-                q: q as u8,
-            },
+            |(y, _, _, q, _)| PVal::Quarter { y: Some(y), q: q as u8 },
         ),
     ))
     .parse(i)
@@ -689,9 +602,12 @@ fn q_quarter(i: &str) -> R<'_, PVal> {
 
 /// "'24" as a year (2000s assumed below 50, else 1900s).
 fn year2_apos(i: &str) -> R<'_, i16> {
-    map(preceded(char('\''), year2), |y| {
-        if y < 50 { 2000 + y } else { 1900 + y }
-    })
+    map(
+        preceded(char('\''), year2),
+        |y| {
+            if y < 50 { 2000 + y } else { 1900 + y }
+        },
+    )
     .parse(i)
 }
 
@@ -704,12 +620,7 @@ fn quarter_phrase(i: &str) -> R<'_, PVal> {
             hyphen_or_ws,
             alt((kw("quarter"), kw("qtr"))),
             opt(preceded(
-                (
-                    ws,
-                    kw("of"),
-                    ws,
-                    opt((kw("fiscal"), ws, opt((kw("year"), ws)))),
-                ),
+                (ws, kw("of"), ws, opt((kw("fiscal"), ws, opt((kw("year"), ws))))),
                 year4,
             )),
         ),
@@ -745,18 +656,15 @@ fn fiscal_year(i: &str) -> R<'_, Hit> {
     .parse(i)?;
     let (r, y) = alt((
         year4,
-        map(terminated(year2, not_alnum), |y| {
-            if y < 50 { 2000 + y } else { 1900 + y }
-        }),
+        map(
+            terminated(year2, not_alnum),
+            |y| {
+                if y < 50 { 2000 + y } else { 1900 + y }
+            },
+        ),
     ))
     .parse(r)?;
-    let first = Piece::date(
-        Pos {
-            a: i.len(),
-            b: r.len(),
-        },
-        PVal::Abs(TimexValue::Year { year: y }),
-    );
+    let first = Piece::date(Pos { a: i.len(), b: r.len() }, PVal::Abs(TimexValue::Year { year: y }));
     // "fiscal year 2025–26": a range.
     if let Ok((r2, (_, (y2, p2)))) = (dash, sp(alt((year4, year2)))).parse(r) {
         let y2 = if y2 < 100 { y - y % 100 + y2 } else { y2 };
@@ -837,10 +745,7 @@ fn modified_year(i: &str) -> R<'_, Piece> {
 fn year_range(i: &str) -> R<'_, Hit> {
     let (r, (a, _, (y2, p2))) = (
         modified_year,
-        alt((
-            dash,
-            recognize((ws, kws(&["to", "through", "until", "till"]), ws)),
-        )),
+        alt((dash, recognize((ws, kws(&["to", "through", "until", "till"]), ws)))),
         sp(alt((year4, year2))),
     )
         .parse(i)?;
@@ -892,8 +797,7 @@ fn from_to_years(i: &str) -> R<'_, Hit> {
     )
         .parse(i)?;
     match (&a.val, &b.val) {
-        (PVal::Abs(TimexValue::Year { year: y1 }), PVal::Abs(TimexValue::Year { year: y2 }))
-            if y2 > y1 => {}
+        (PVal::Abs(TimexValue::Year { year: y1 }), PVal::Abs(TimexValue::Year { year: y2 })) if y2 > y1 => {}
         _ => return fail(i),
     }
     Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
@@ -980,18 +884,11 @@ fn year_tail_ok(i: &str) -> R<'_, ()> {
 
 /// A bare year made a year by what follows: "1949's".
 fn year_possessive(i: &str) -> R<'_, Hit> {
-    let (r, (y, p)) = sp(terminated(
-        year4,
-        peek((alt((tag("'s"), tag("\u{2019}s"))), not_alnum)),
-    ))
-    .parse(i)?;
+    let (r, (y, p)) = sp(terminated(year4, peek((alt((tag("'s"), tag("\u{2019}s"))), not_alnum)))).parse(i)?;
     if !(1000..=2199).contains(&y) {
         return fail(i);
     }
-    Ok((
-        r,
-        Hit::One(Piece::date(p, PVal::Abs(TimexValue::Year { year: y }))),
-    ))
+    Ok((r, Hit::One(Piece::date(p, PVal::Abs(TimexValue::Year { year: y })))))
 }
 
 /// Context-free year ranges and lists that are plainly years: "2014–2016",
@@ -999,9 +896,9 @@ fn year_possessive(i: &str) -> R<'_, Hit> {
 fn year_group_bare(i: &str) -> R<'_, Hit> {
     let (r, hit) = alt((year_range, year_list)).parse(i)?;
     let ok = match &hit {
-        Hit::Group(_, ps) => ps.iter().all(|p| {
-            matches!(p.val, PVal::Abs(TimexValue::Year { year }) if (1800..=2199).contains(&year))
-        }),
+        Hit::Group(_, ps) => ps
+            .iter()
+            .all(|p| matches!(p.val, PVal::Abs(TimexValue::Year { year }) if (1800..=2199).contains(&year))),
         _ => false,
     };
     if !ok {
@@ -1052,10 +949,9 @@ fn month_alone(i: &str) -> R<'_, Piece> {
         map(sp((modifier, month_name)), |((_, m), p)| {
             Piece::date(p, PVal::Month { y: None, m })
         }),
-        map(
-            sp(terminated(month_name_clear, not_digit_after_ws)),
-            |(m, p)| Piece::date(p, PVal::Month { y: None, m }),
-        ),
+        map(sp(terminated(month_name_clear, not_digit_after_ws)), |(m, p)| {
+            Piece::date(p, PVal::Month { y: None, m })
+        }),
     ))
     .parse(i)
 }
@@ -1068,8 +964,9 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
     let (r, _) = (kws(MONTH_CONTEXT), ws).parse(i)?;
     let (r, (val, p)) = sp(alt((
         month_year,
-        map(terminated(month_name, not_digit_after_ws), |m| {
-            PVal::Month { y: None, m }
+        map(terminated(month_name, not_digit_after_ws), |m| PVal::Month {
+            y: None,
+            m,
         }),
     )))
     .parse(r)?;
@@ -1104,11 +1001,7 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
 fn rel_season(i: &str) -> R<'_, PVal> {
     map(
         (
-            alt((
-                value(0i8, kw("this")),
-                value(-1i8, kw("last")),
-                value(1i8, kw("next")),
-            )),
+            alt((value(0i8, kw("this")), value(-1i8, kw("last")), value(1i8, kw("next")))),
             ws,
             opt((kw("past"), ws)),
             map_opt(word, words::season),
@@ -1251,10 +1144,7 @@ fn ref_word(i: &str) -> R<'_, Piece> {
     let future = TimexValue::Future;
     map(
         sp(alt((
-            value(
-                present.clone(),
-                kws(&["now", "currently", "nowadays", "presently"]),
-            ),
+            value(present.clone(), kws(&["now", "currently", "nowadays", "presently"])),
             value(present.clone(), (kw("at"), ws, kw("present"))),
             value(present, (kw("these"), ws, kw("days"))),
             value(past.clone(), kws(&["recently", "formerly", "lately"])),
@@ -1269,9 +1159,8 @@ fn ref_word(i: &str) -> R<'_, Piece> {
                         alt((
                             cardinal.map(|_| ""),
                             kws(&[
-                                "few", "several", "year", "month", "week", "decade", "century",
-                                "quarter", "day", "years", "months", "weeks", "decades", "days",
-                                "quarters",
+                                "few", "several", "year", "month", "week", "decade", "century", "quarter", "day",
+                                "years", "months", "weeks", "decades", "days", "quarters",
                             ]),
                         )),
                     )),
@@ -1279,18 +1168,11 @@ fn ref_word(i: &str) -> R<'_, Piece> {
             ),
             value(
                 past,
-                (
-                    kw("recent"),
-                    ws,
-                    kws(&["years", "months", "weeks", "decades", "days"]),
-                ),
+                (kw("recent"), ws, kws(&["years", "months", "weeks", "decades", "days"])),
             ),
             value(future.clone(), (kw("the"), ws, kw("future"))),
             value(future.clone(), kw("soon")),
-            value(
-                future,
-                (kw("coming"), ws, kws(&["years", "months", "quarters"])),
-            ),
+            value(future, (kw("coming"), ws, kws(&["years", "months", "quarters"]))),
         ))),
         |(v, p)| Piece::date(p, PVal::Abs(v)),
     )
@@ -1352,11 +1234,7 @@ fn ago(i: &str) -> R<'_, Piece> {
         )),
         |((_, n, _, unit, _, dir), p)| {
             if n == 0 {
-                let v = if dir > 0 {
-                    TimexValue::Past
-                } else {
-                    TimexValue::Future
-                };
+                let v = if dir > 0 { TimexValue::Past } else { TimexValue::Future };
                 return Some(Piece::date(p, PVal::Abs(v)));
             }
             let n = i32::try_from(n).ok()?;
@@ -1450,9 +1328,7 @@ fn duration_adj(i: &str) -> R<'_, Piece> {
             Some(Piece::new(
                 p,
                 TimexType::Duration,
-                PVal::Abs(TimexValue::Duration {
-                    iso: unit.duration(n),
-                }),
+                PVal::Abs(TimexValue::Duration { iso: unit.duration(n) }),
             ))
         },
     )
@@ -1464,11 +1340,7 @@ fn set_expr(i: &str) -> R<'_, Piece> {
     map(
         sp(alt((
             map(
-                (
-                    kws(&["every", "each", "per"]),
-                    ws,
-                    map_opt(word, words::unit_singular),
-                ),
+                (kws(&["every", "each", "per"]), ws, map_opt(word, words::unit_singular)),
                 |(_, _, u)| u.duration(1),
             ),
             map((kws(&["every", "each"]), ws, month_name), |(_, _, m)| {
@@ -1592,21 +1464,16 @@ fn clock(i: &str) -> R<'_, Piece> {
 /// "80th anniversary", "the eightieth anniversary", "75 years after", "75 years since".
 fn anniversary(i: &str) -> R<'_, Hit> {
     alt((
-        map(
-            sp((sp(ordinal), ws, kw("anniversary"))),
-            |(((n, np), _, _), p)| Hit::Anniversary {
+        map(sp((sp(ordinal), ws, kw("anniversary"))), |(((n, np), _, _), p)| {
+            Hit::Anniversary {
                 pos: p,
                 number: np,
                 years: n,
                 timex: None,
-            },
-        ),
+            }
+        }),
         map(
-            sp((
-                sp((sp(cardinal), ws, kw("years"))),
-                ws,
-                alt((kw("after"), kw("since"))),
-            )),
+            sp((sp((sp(cardinal), ws, kw("years"))), ws, alt((kw("after"), kw("since"))))),
             |(((((n, np), _, _), yp), _, _), p)| Hit::Anniversary {
                 pos: p,
                 number: np,
@@ -1614,9 +1481,7 @@ fn anniversary(i: &str) -> R<'_, Hit> {
                 timex: Some(Piece::new(
                     yp,
                     TimexType::Duration,
-                    PVal::Abs(TimexValue::Duration {
-                        iso: format!("P{n}Y"),
-                    }),
+                    PVal::Abs(TimexValue::Duration { iso: format!("P{n}Y") }),
                 )),
             },
         ),
@@ -1636,20 +1501,14 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
         sp(alt((
             map(
                 (
-                    opt(terminated(
-                        kws(&["early", "late", "mid"]),
-                        alt((tag("-"), ws)),
-                    )),
+                    opt(terminated(kws(&["early", "late", "mid"]), alt((tag("-"), ws)))),
                     decade,
                 ),
                 |(_, d)| d,
             ),
             map(
                 (
-                    opt(terminated(
-                        kws(&["early", "late", "mid"]),
-                        alt((tag("-"), ws)),
-                    )),
+                    opt(terminated(kws(&["early", "late", "mid"]), alt((tag("-"), ws)))),
                     decade_words,
                 ),
                 |(_, d)| d,
@@ -1667,11 +1526,9 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
                     offset: -1,
                 },
             ),
-            map((kws(&["current", "present"]), ws, kw("quarter")), |_| {
-                PVal::Rel {
-                    unit: Unit::Quarter,
-                    offset: 0,
-                }
+            map((kws(&["current", "present"]), ws, kw("quarter")), |_| PVal::Rel {
+                unit: Unit::Quarter,
+                offset: 0,
             }),
             map(kw("weekend"), |_| PVal::Weekend { offset: 0 }),
             map(
@@ -1713,16 +1570,7 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
     )
         .parse(i)?;
     let _ = p;
-    Ok((
-        r,
-        Piece::date(
-            Pos {
-                a: i.len(),
-                b: r.len(),
-            },
-            val,
-        ),
-    ))
+    Ok((r, Piece::date(Pos { a: i.len(), b: r.len() }, val)))
 }
 
 // ---------------------------------------------------------------------------
@@ -1737,16 +1585,14 @@ pub(crate) fn timex_at(i: &str) -> R<'_, Hit> {
         alt((
             map(sp(month_year), |(v, p)| Hit::One(Piece::date(p, v))),
             map(sp(season_year), |(v, p)| Hit::One(Piece::date(p, v))),
-            map(
-                sp((modifier, alt((month_year, season_year)))),
-                |((_, v), p)| Hit::One(Piece::date(p, v)),
-            ),
+            map(sp((modifier, alt((month_year, season_year)))), |((_, v), p)| {
+                Hit::One(Piece::date(p, v))
+            }),
         )),
         century,
-        map(
-            sp(alt((quarter_phrase, half_phrase, q_quarter))),
-            |(v, p)| Hit::One(Piece::date(p, v)),
-        ),
+        map(sp(alt((quarter_phrase, half_phrase, q_quarter))), |(v, p)| {
+            Hit::One(Piece::date(p, v))
+        }),
         map(sp(decade), |(v, p)| Hit::One(Piece::date(p, v))),
         map(the_phrase, Hit::One),
         from_to_years,
@@ -1768,9 +1614,7 @@ pub(crate) fn timex_at(i: &str) -> R<'_, Hit> {
             map(sp((opt(modifier), rel_weekday)), |((_, v), p)| {
                 Hit::One(Piece::date(p, v))
             }),
-            map(sp((opt(modifier), rel_unit)), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
+            map(sp((opt(modifier), rel_unit)), |((_, v), p)| Hit::One(Piece::date(p, v))),
             map(ref_word, Hit::One),
             map(weekday_alone, Hit::One),
             map(month_alone, Hit::One),

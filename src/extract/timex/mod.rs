@@ -152,10 +152,7 @@ pub struct Timex {
     pub group: Option<Group>,
 }
 
-fn serialize_weekday<S: serde::Serializer>(
-    weekday: &Option<(Weekday, Span)>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_weekday<S: serde::Serializer>(weekday: &Option<(Weekday, Span)>, s: S) -> Result<S::Ok, S::Error> {
     match weekday {
         Some((day, span)) => (format!("{day:?}"), span).serialize(s),
         None => s.serialize_none(),

@@ -68,10 +68,7 @@ fn resolve_weekday(dct: Date, wd: Weekday, dir: i8) -> Option<Date> {
 fn nearest_day(dct: Date, m: i8, d: i8) -> Option<Date> {
     let y = dct.year();
     let mut best: Option<(i64, Date)> = None;
-    for cand in [y.checked_sub(1), Some(y), y.checked_add(1)]
-        .into_iter()
-        .flatten()
-    {
+    for cand in [y.checked_sub(1), Some(y), y.checked_add(1)].into_iter().flatten() {
         let Ok(date) = Date::new(cand, m, d) else {
             continue;
         };
@@ -95,10 +92,7 @@ fn nearest_month(dct: Date, m: i8) -> Option<(i16, i8)> {
         }
     }
     let (_, c) = best?;
-    Some((
-        checked_year(c.div_euclid(12))?,
-        (c.rem_euclid(12) + 1) as i8,
-    ))
+    Some((checked_year(c.div_euclid(12))?, (c.rem_euclid(12) + 1) as i8))
 }
 
 /// The TIMEX3 value of a partial value, or `None` when it needs a document date that
@@ -117,10 +111,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
                 value: format!("XXXX-{m:02}-{d:02}"),
             },
         },
-        PVal::Month { y: Some(y), m } => TimexValue::Month {
-            year: *y,
-            month: *m,
-        },
+        PVal::Month { y: Some(y), m } => TimexValue::Month { year: *y, month: *m },
         PVal::Month { y: None, m } => match dct {
             Some(dct) => {
                 let (year, month) = nearest_month(dct, *m)?;
@@ -237,12 +228,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
                 return None;
             };
             TimexValue::Other {
-                value: format!(
-                    "{:04}-{:02}-{:02}{part}",
-                    date.year(),
-                    date.month(),
-                    date.day()
-                ),
+                value: format!("{:04}-{:02}-{:02}{part}", date.year(), date.month(), date.day()),
             }
         }
         PVal::Clock { day, h, m } => {
@@ -250,12 +236,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
                 return None;
             };
             TimexValue::Other {
-                value: format!(
-                    "{:04}-{:02}-{:02}T{h:02}:{m:02}",
-                    date.year(),
-                    date.month(),
-                    date.day()
-                ),
+                value: format!("{:04}-{:02}-{:02}T{h:02}:{m:02}", date.year(), date.month(), date.day()),
             }
         }
         PVal::Weekend { offset } => {

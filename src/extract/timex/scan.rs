@@ -321,22 +321,14 @@ fn digit_start_ok(bytes: &[u8], i: usize) -> bool {
         }
     }
     let w = prev_word(bytes, i);
-    !NUMBER_NOUNS
-        .iter()
-        .any(|n| n.as_bytes().eq_ignore_ascii_case(w))
+    !NUMBER_NOUNS.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(w))
 }
 
 fn span(total: usize, p: Pos) -> Span {
     Span::new(total - p.a, total - p.b)
 }
 
-fn push_piece(
-    out: &mut Temporal,
-    total: usize,
-    p: &Piece,
-    dct: Option<Date>,
-    group: Option<Group>,
-) -> bool {
+fn push_piece(out: &mut Temporal, total: usize, p: &Piece, dct: Option<Date>, group: Option<Group>) -> bool {
     let Some(value) = resolve(&p.val, dct) else {
         return false;
     };

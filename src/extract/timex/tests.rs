@@ -27,10 +27,7 @@ fn one(text: &str, span: &str, value: &str) {
 
 #[track_caller]
 fn many(text: &str, expect: &[(&str, &str)]) {
-    let want: Vec<(String, String)> = expect
-        .iter()
-        .map(|(s, v)| (s.to_string(), v.to_string()))
-        .collect();
+    let want: Vec<(String, String)> = expect.iter().map(|(s, v)| (s.to_string(), v.to_string())).collect();
     assert_eq!(found(text, Some(DCT)), want, "in {text:?}");
 }
 
@@ -43,33 +40,17 @@ fn none(text: &str) {
 
 #[test]
 fn full_dates_month_first() {
-    one(
-        "on September 26, 2024 we met",
-        "September 26, 2024",
-        "2024-09-26",
-    );
+    one("on September 26, 2024 we met", "September 26, 2024", "2024-09-26");
     one("on Sept. 26, 2024 we met", "Sept. 26, 2024", "2024-09-26");
     one("on Sep 26 2024.", "Sep 26 2024", "2024-09-26");
     one("by Aug. 7, 1998,", "Aug. 7, 1998", "1998-08-07");
-    one(
-        "on September 26th, 2024",
-        "September 26th, 2024",
-        "2024-09-26",
-    );
+    one("on September 26th, 2024", "September 26th, 2024", "2024-09-26");
 }
 
 #[test]
 fn full_dates_day_first() {
-    one(
-        "on 26 September 2024 we met",
-        "26 September 2024",
-        "2024-09-26",
-    );
-    one(
-        "the 26th of September 2024",
-        "26th of September 2024",
-        "2024-09-26",
-    );
+    one("on 26 September 2024 we met", "26 September 2024", "2024-09-26");
+    one("the 26th of September 2024", "26th of September 2024", "2024-09-26");
     one("on 1 May 2023.", "1 May 2023", "2023-05-01");
     one("26 Sept. 2024", "26 Sept. 2024", "2024-09-26");
 }
@@ -120,11 +101,7 @@ fn impossible_dates_are_not_days() {
             .iter()
             .any(|(_, v)| v.len() == 10)
     );
-    one(
-        "on February 29, 2024 leap",
-        "February 29, 2024",
-        "2024-02-29",
-    );
+    one("on February 29, 2024 leap", "February 29, 2024", "2024-02-29");
     // 2023 has no 29 February; the month and year may still be read as such.
     assert!(
         !found("February 29, 2023", Some(DCT))
@@ -178,15 +155,9 @@ fn year_lists_and_ranges_share_a_group() {
     assert_eq!(g1.index, 1);
 
     many("2025/2026", &[("2025", "2025"), ("2026", "2026")]);
-    many(
-        "the 2014–2016 period",
-        &[("2014", "2014"), ("2016", "2016")],
-    );
+    many("the 2014–2016 period", &[("2014", "2014"), ("2016", "2016")]);
     many("from 2015 to 2017", &[("2015", "2015"), ("2017", "2017")]);
-    many(
-        "between 2014 and 2016",
-        &[("2014", "2014"), ("2016", "2016")],
-    );
+    many("between 2014 and 2016", &[("2014", "2014"), ("2016", "2016")]);
     many(
         "in 1990, 1991 and 1992",
         &[("1990", "1990"), ("1991", "1991"), ("1992", "1992")],
@@ -197,19 +168,13 @@ fn year_lists_and_ranges_share_a_group() {
     // Group ids are unique within a document.
     let t = extract_temporal("in 2025 and 2026, and from 2015 to 2017", None);
     assert_eq!(t.timexes.len(), 4);
-    assert_ne!(
-        t.timexes[0].group.map(|g| g.id),
-        t.timexes[2].group.map(|g| g.id)
-    );
+    assert_ne!(t.timexes[0].group.map(|g| g.id), t.timexes[2].group.map(|g| g.id));
 }
 
 #[test]
 fn day_ranges() {
     let text = "on September 26–27, 2024 the";
-    many(
-        text,
-        &[("September 26", "2024-09-26"), ("27, 2024", "2024-09-27")],
-    );
+    many(text, &[("September 26", "2024-09-26"), ("27, 2024", "2024-09-27")]);
     let t = extract_temporal(text, None);
     assert_eq!(t.timexes[0].group.map(|g| g.kind), Some(GroupKind::Range));
     many(
@@ -264,23 +229,12 @@ fn reference_words() {
 #[test]
 fn quarters_and_fiscal_years() {
     one("in Q3 2024 the", "Q3 2024", "2024-Q3");
-    one(
-        "the second quarter of 2024",
-        "the second quarter of 2024",
-        "2024-Q2",
-    );
+    one("the second quarter of 2024", "the second quarter of 2024", "2024-Q2");
     one("third-quarter profit", "third-quarter", "2024-Q3");
     one("in FY2025 the", "FY2025", "2025");
     one("fiscal 1989 results", "fiscal 1989", "1989");
-    many(
-        "fiscal year 2025–26",
-        &[("fiscal year 2025", "2025"), ("26", "2026")],
-    );
-    one(
-        "the first half of 2024",
-        "the first half of 2024",
-        "2024-H1",
-    );
+    many("fiscal year 2025–26", &[("fiscal year 2025", "2025"), ("26", "2026")]);
+    one("the first half of 2024", "the first half of 2024", "2024-H1");
 }
 
 #[test]
@@ -312,11 +266,7 @@ fn sets_and_times() {
     one("Tuesday morning the", "Tuesday morning", "2024-09-24TMO");
     one("tonight the", "tonight", "2024-09-26TNI");
     one("at 10:35 a.m. the", "10:35 a.m.", "2024-09-26T10:35");
-    one(
-        "at 10 p.m. Wednesday",
-        "10 p.m. Wednesday",
-        "2024-09-25T22:00",
-    );
+    one("at 10 p.m. Wednesday", "10 p.m. Wednesday", "2024-09-25T22:00");
 }
 
 // --- anniversaries -----------------------------------------------------------------
@@ -334,10 +284,7 @@ fn anniversaries() {
 
     let text = "its eightieth anniversary";
     let a = &extract_temporal(text, None).anniversaries[0];
-    assert_eq!(
-        (&text[a.span.range()], a.years),
-        ("eightieth anniversary", 80)
-    );
+    assert_eq!((&text[a.span.range()], a.years), ("eightieth anniversary", 80));
 
     let text = "75 years after the war";
     let t = extract_temporal(text, None);

@@ -11,10 +11,7 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 }
 
 fn lookup<T: Copy>(w: &str, table: &[(&str, T)]) -> Option<T> {
-    table
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(w))
-        .map(|&(_, v)| v)
+    table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)).map(|&(_, v)| v)
 }
 
 const MONTHS: &[(&str, i8)] = &[

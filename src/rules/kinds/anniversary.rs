@@ -42,7 +42,9 @@ impl Check for Params {
     fn check(&self, cx: &Ctx<'_>, out: &mut Emitter<'_>) {
         for claim in cx.claims {
             let Claim::Anniversary(c) = claim else { continue };
-            let Some(anchor) = cx.ledger.anchor_event(c.entity) else { continue };
+            let Some(anchor) = cx.ledger.anchor_event(c.entity) else {
+                continue;
+            };
             let expected = |year: i16| i64::from(year) - i64::from(anchor.date.year);
             let agrees = c
                 .marked_in
@@ -63,14 +65,22 @@ impl Check for Params {
                 .var("expected", ordinal(want))
                 .var("year", year.to_string())
                 .var("anchor_date", anchor.date.human())
+                .label(c.number_span, format!("{} in {year}", ordinal(want)))
                 .label(c.entity_span, format!("{} {}", anchor.kind.verb(), anchor.date.human()))
-                .fact(format!("{} {} on {}", entity.name, anchor.kind.verb(), anchor.date.human()), &anchor.source, anchor.origin);
+                .fact(
+                    format!("{} {} on {}", entity.name, anchor.kind.verb(), anchor.date.human()),
+                    &anchor.source,
+                    anchor.origin,
+                );
             if let Some(s) = year_span {
                 r = r.label(s, "marked in this year");
             }
             // Rewrite "75th" as "80th"; words ("seventy-fifth") and "N years" are left to the writer.
             let written = cx.text(c.number_span);
-            if c.marked_in.len() == 1 && written.ends_with(|ch: char| ch.is_ascii_alphabetic()) && written.starts_with(|ch: char| ch.is_ascii_digit()) {
+            if c.marked_in.len() == 1
+                && written.ends_with(|ch: char| ch.is_ascii_alphabetic())
+                && written.starts_with(|ch: char| ch.is_ascii_digit())
+            {
                 r = r.fix(c.number_span, ordinal(want));
             }
             out.emit(r);

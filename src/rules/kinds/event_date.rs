@@ -43,7 +43,12 @@ pub struct Params {
 }
 
 fn all_events() -> Vec<EventKind> {
-    vec![EventKind::Founded, EventKind::Signed, EventKind::EnteredIntoForce, EventKind::TookPlace]
+    vec![
+        EventKind::Founded,
+        EventKind::Signed,
+        EventKind::EnteredIntoForce,
+        EventKind::TookPlace,
+    ]
 }
 
 impl Check for Params {
@@ -70,13 +75,19 @@ impl Check for Params {
                 .var("event", verb)
                 .var("claimed", cx.text(c.value_span))
                 .var("ledger_date", first.date.human())
+                .label(c.value_span, format!("the ledger gives {}", first.date.human()))
                 .label(c.entity_span, entity.name.clone())
-                .fact(format!("{} was {verb} on {}", entity.name, first.date.human()), &first.source, first.origin);
+                .fact(
+                    format!("{} was {verb} on {}", entity.name, first.date.human()),
+                    &first.source,
+                    first.origin,
+                );
             if let Some(t) = c.trigger {
                 r = r.label(t, "this event");
             }
             // Only a bare year is replaced: a year for a year is certain.
-            let bare_year = matches!(c.value, TimexValue::Year { .. }) && cx.text(c.value_span).len() == 4 && events.len() == 1;
+            let bare_year =
+                matches!(c.value, TimexValue::Year { .. }) && cx.text(c.value_span).len() == 4 && events.len() == 1;
             if bare_year {
                 r = r.fix(c.value_span, first.date.year.to_string());
             }

@@ -31,7 +31,15 @@ pub fn human_date(d: jiff::civil::Date) -> String {
 mod tests {
     #[test]
     fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 80, 101, 111, 112].iter().map(|&n| super::ordinal(n)).collect();
-        assert_eq!(got, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "80th", "101st", "111th", "112th"]);
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 80, 101, 111, 112]
+            .iter()
+            .map(|&n| super::ordinal(n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "80th", "101st", "111th", "112th"
+            ]
+        );
     }
 }

@@ -59,12 +59,16 @@ impl Check for Params {
                 continue;
             }
             // Speak only when the ledger knows the holders at every date in question.
-            let known = c.at.iter().all(|w| holders_on(ledger, c.office, w.from).is_some() && holders_on(ledger, c.office, w.to).is_some());
+            let known = c.at.iter().all(|w| {
+                holders_on(ledger, c.office, w.from).is_some() && holders_on(ledger, c.office, w.to).is_some()
+            });
             if !known {
                 continue;
             }
             let when = c.at[0];
-            let Some(holders) = holders_on(ledger, c.office, when.from) else { continue };
+            let Some(holders) = holders_on(ledger, c.office, when.from) else {
+                continue;
+            };
             let office = ledger.office(c.office);
             let person = ledger.entity(c.person);
             let names: Vec<String> = holders.iter().map(|t| ledger.entity(t.holder).name.clone()).collect();
@@ -97,7 +101,12 @@ impl Check for Params {
             if let Some(t) = own_terms.first() {
                 r = r.label(
                     c.person_span,
-                    format!("{} held it from {}{}", person.name, t.from.human(), t.to.map_or(String::new(), |to| format!(" to {}", to.human()))),
+                    format!(
+                        "{} held it from {}{}",
+                        person.name,
+                        t.from.human(),
+                        t.to.map_or(String::new(), |to| format!(" to {}", to.human()))
+                    ),
                 );
             }
             if holders.len() == 1 && when.from == when.to {

@@ -28,7 +28,7 @@ the United States holds the G7 presidency in 2027; France holds it in 2026 (fix:
 None. Each year must be held by one of the named holders; with several holders the
 order is not enforced (\"respectively\" is often left out). Years the ledger has no
 position for stay silent.",
-    vars: &["holders", "series", "year", "actual"],
+    vars: &["holders", "series", "when", "actual"],
     parse: parse::<Params>,
 };
 
@@ -49,11 +49,48 @@ impl Check for Params {
                     .collect()
             };
             let holder_ids: Vec<EntityId> = c.holders.iter().map(|h| h.0).collect();
-            let unmatched_years: Vec<(i16, crate::span::Span)> =
-                c.years.iter().copied().filter(|(y, _)| {
+            if let Some(date) = c.at {
+                // "Belgium, which holds the Presidency ...": on the document date.
+                let now: Vec<&Position> = ledger
+                    .positions_of(c.series)
+                    .filter(|p| p.from <= date && date <= p.to)
+                    .collect();
+                if now.is_empty() || now.iter().any(|p| holder_ids.contains(&p.holder)) {
+                    continue;
+                }
+                let actual: Vec<String> = now.iter().map(|p| ledger.entity(p.holder).name.clone()).collect();
+                let names: Vec<String> = c.holders.iter().map(|h| ledger.entity(h.0).name.clone()).collect();
+                let p = now[0];
+                out.emit(
+                    Report::new(c.holders[0].1)
+                        .var("holders", join_or(&names))
+                        .var("series", series.name.clone())
+                        .var("when", format!("on {}", super::human_date(date)))
+                        .var("actual", actual.join(" and "))
+                        .label(c.series_span, series.name.clone())
+                        .fact(
+                            format!(
+                                "{} holds the {} from {} to {}",
+                                actual.join(" and "),
+                                series.name,
+                                super::human_date(p.from),
+                                super::human_date(p.to)
+                            ),
+                            &p.source,
+                            p.origin,
+                        ),
+                );
+                continue;
+            }
+            let unmatched_years: Vec<(i16, crate::span::Span)> = c
+                .years
+                .iter()
+                .copied()
+                .filter(|(y, _)| {
                     let ps = in_year(*y);
                     !ps.is_empty() && !ps.iter().any(|p| holder_ids.contains(&p.holder))
-                }).collect();
+                })
+                .collect();
             if unmatched_years.is_empty() {
                 continue;
             }
@@ -72,17 +109,27 @@ impl Check for Params {
                 let mut r = Report::new(*span)
                     .var("holders", join_or(&unique))
                     .var("series", series.name.clone())
-                    .var("year", year.to_string())
+                    .var("when", format!("in {year}"))
                     .var("actual", actual.join(" and "))
+                    .label(*span, format!("held by {}", actual.join(" and ")))
                     .label(c.series_span, series.name.clone())
-                    .fact(format!("{} holds the {} in {year}", actual.join(" and "), series.name), &ps[0].source, ps[0].origin);
+                    .fact(
+                        format!("{} holds the {} in {year}", actual.join(" and "), series.name),
+                        &ps[0].source,
+                        ps[0].origin,
+                    );
                 for h in &c.holders {
                     if !r.labels.iter().any(|l| l.span == h.1) {
                         r = r.label(h.1, ledger.entity(h.0).name.clone());
                     }
                 }
                 // "2025 and 2027" for Canada and France: France's year is certain.
-                if unmatched_years.len() == 1 && unmatched_holders.len() == 1 && cx.text(*span).len() == 4 {
+                // With one holder, the year or the holder may be the mistake: no fix.
+                if c.holders.len() > 1
+                    && unmatched_years.len() == 1
+                    && unmatched_holders.len() == 1
+                    && cx.text(*span).len() == 4
+                {
                     let h = unmatched_holders[0];
                     let near: Vec<&Position> = ledger
                         .positions_of(c.series)
@@ -92,7 +139,6 @@ impl Check for Params {
                         && p.from.year() == p.to.year()
                     {
                         r = r.fix(*span, p.from.year().to_string());
-                        r = r.var("actual", actual.join(" and "));
                     }
                 }
                 out.emit(r);

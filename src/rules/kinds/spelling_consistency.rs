@@ -78,12 +78,21 @@ impl Params {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut ix = Index::default();
-            let mut groups: Vec<(String, Vec<Vec<String>>)> = self.group.iter().map(|g| (g.name.clone(), g.variants.clone())).collect();
+            let mut groups: Vec<(String, Vec<Vec<String>>)> = self
+                .group
+                .iter()
+                .map(|g| (g.name.clone(), g.variants.clone()))
+                .collect();
             for a in &self.affix {
                 let variants = a
                     .variants
                     .iter()
-                    .map(|v| a.stems.iter().flat_map(|s| a.endings.iter().map(move |e| format!("{s}{v}{e}"))).collect())
+                    .map(|v| {
+                        a.stems
+                            .iter()
+                            .flat_map(|s| a.endings.iter().map(move |e| format!("{s}{v}{e}")))
+                            .collect()
+                    })
                     .collect();
                 groups.push((a.name.clone(), variants));
             }
@@ -107,7 +116,9 @@ fn same_case(like: &str, word: &str) -> String {
         word.to_uppercase()
     } else if like.chars().next().is_some_and(char::is_uppercase) {
         let mut c = word.chars();
-        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
     } else {
         word.to_string()
     }
@@ -127,6 +138,8 @@ impl Check for Params {
         proper.sort();
         // (group, variant, word-in-variant, span)
         let mut found: Vec<(usize, usize, usize, Span)> = Vec::new();
+        // Variants seen inside proper names: (group, variant).
+        let mut named: Vec<(usize, usize)> = Vec::new();
         let bytes = masked.as_bytes();
         let mut i = 0;
         let mut lower = String::new();
@@ -152,7 +165,9 @@ impl Check for Params {
             lower.extend(bytes[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
             if let Some(&(g, v, k)) = ix.words.get(lower.as_str()) {
                 let span = Span::new(s, i);
-                if !proper.iter().any(|p| p.contains(span)) {
+                if proper.iter().any(|p| p.contains(span)) {
+                    named.push((g, v));
+                } else {
                     found.push((g, v, k, span));
                 }
             }
@@ -169,11 +184,30 @@ impl Check for Params {
             if counts.len() < 2 {
                 continue;
             }
-            // The majority wins; a tie goes to the variant used first.
-            let Some(&(major, major_count)) = counts.iter().reduce(|a, b| if b.1 > a.1 { b } else { a }) else { continue };
+            // The majority wins. A tie is broken by the spelling of the document's own
+            // proper names ("North Atlantic Treaty Organisation"); else it is no one's.
+            let top = counts.iter().map(|c| c.1).max().unwrap_or(0);
+            let leaders: Vec<usize> = counts.iter().filter(|c| c.1 == top).map(|c| c.0).collect();
+            let major = match leaders.as_slice() {
+                [one] => *one,
+                _ => {
+                    let in_names: Vec<usize> = leaders
+                        .iter()
+                        .copied()
+                        .filter(|v| named.iter().any(|n| n.0 == g && n.1 == *v))
+                        .collect();
+                    match in_names.as_slice() {
+                        [one] => *one,
+                        _ => continue,
+                    }
+                }
+            };
+            let major_count = top;
             for &(_, v, k, span) in found.iter().filter(|f| f.0 == g && f.1 != major) {
                 let written = cx.text(span);
-                let Some(target) = ix.forms[g].get(major).and_then(|w| w.get(k).or_else(|| w.first())) else { continue };
+                let Some(target) = ix.forms[g].get(major).and_then(|w| w.get(k).or_else(|| w.first())) else {
+                    continue;
+                };
                 let preferred = same_case(written, target);
                 let _ = v;
                 out.emit(
@@ -182,6 +216,7 @@ impl Check for Params {
                         .var("preferred", preferred.clone())
                         .var("count", major_count.to_string())
                         .var("group", ix.names[g].clone())
+                        .label(span, format!("{major_count} × \"{preferred}\" elsewhere"))
                         .fix(span, preferred),
                 );
             }

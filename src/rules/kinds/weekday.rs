@@ -64,6 +64,7 @@ impl Check for Params {
                 .var("written", written)
                 .var("date", human_date(c.date))
                 .var("weekday", name)
+                .label(c.weekday_span, format!("not a {written}"))
                 .label(c.date_span, format!("a {name}"));
             if let Some(rep) = replacement {
                 r = r.fix(c.weekday_span, rep);
