@@ -1,5 +1,6 @@
 //! factlint's integration tests: one binary, one module per area.
 
+mod bad_input;
 mod cli;
 mod corpus;
 mod ledger;

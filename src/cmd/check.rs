@@ -1,6 +1,5 @@
 //! `factlint check`.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -59,11 +58,7 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut inputs: Vec<(String, Result<Vec<u8>, InputError>)> = Vec::new();
     if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
-        let mut buf = Vec::new();
-        let read = std::io::stdin()
-            .read_to_end(&mut buf)
-            .map(|_| buf)
-            .map_err(|e| InputError::new("io::read", &name, format!("{name}: cannot read stdin: {e}")));
+        let read = factlint::source::read_limited(std::io::stdin().lock(), None, &name);
         inputs.push((name, read));
     }
     let min = level(args.min_severity);
@@ -71,8 +66,7 @@ pub fn run(args: CheckArgs) -> u8 {
         .par_iter()
         .map(|p| {
             let shown = factlint::walk::display(p);
-            let bytes =
-                std::fs::read(p).map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
+            let bytes = factlint::source::read_file(p, &shown);
             check_one(&engine, &opts, shown, bytes, min)
         })
         .collect();
