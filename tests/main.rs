@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod corpus;
+mod determinism;
 mod ledger;
 mod rule_examples;
 
