@@ -153,6 +153,10 @@ pub struct Ledger {
     entity_ids: HashMap<String, EntityId>,
     office_ids: HashMap<String, OfficeId>,
     series_ids: HashMap<String, SeriesId>,
+    /// Indices into `events` per entity, in ledger order; valid while it covers
+    /// every event (see [`Ledger::index_events`]).
+    events_by_entity: Vec<Vec<u32>>,
+    events_indexed: usize,
 }
 
 /// The result of a lookup: the answer and the fact that gives it.
@@ -213,8 +217,37 @@ impl Ledger {
         out
     }
 
+    /// The events of an entity, in ledger order. Indexed: with a large ledger a scan
+    /// of every event per mention dominated the check.
     pub fn events_of(&self, entity: EntityId) -> impl Iterator<Item = &Event> {
-        self.events.iter().filter(move |e| e.entity == entity)
+        let indexed = self.events_indexed == self.events.len();
+        let hits = indexed.then(|| {
+            self.events_by_entity
+                .get(entity as usize)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(move |&i| &self.events[i as usize])
+        });
+        let scan = (!indexed).then(|| self.events.iter().filter(move |e| e.entity == entity));
+        hits.into_iter().flatten().chain(scan.into_iter().flatten())
+    }
+
+    /// Builds the per-entity event index; the loader calls it once the ledger is merged.
+    pub fn index_events(&mut self) {
+        let mut by_entity: Vec<Vec<u32>> = vec![Vec::new(); self.entities.len()];
+        for (i, e) in self.events.iter().enumerate() {
+            if let Some(list) = by_entity.get_mut(e.entity as usize) {
+                list.push(i as u32);
+            }
+        }
+        // An event whose entity is out of range is not indexed: fall back to scans.
+        let covered: usize = by_entity.iter().map(Vec::len).sum();
+        self.events_by_entity = by_entity;
+        self.events_indexed = if covered == self.events.len() {
+            covered
+        } else {
+            usize::MAX
+        };
     }
 
     /// The event anniversaries of `entity` count from: the one marked `anchor`, else
