@@ -75,7 +75,7 @@ fn check_6kb(bencher: Bencher) {
 
 /// The CI case: 2,000 generated documents (4-8 KB each), on a rayon pool of 1 thread
 /// and of every core.
-#[divan::bench(args = [1, 0], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = [1, 0], sample_count = 5, sample_size = 1)]
 fn corpus_2000(bencher: Bencher, threads: usize) {
     let engine = default_engine();
     let docs = corpus();
@@ -140,4 +140,16 @@ fn corpus_200_by_ledger_size(bencher: Bencher, extra_entities: usize) {
             .map(|(p, t)| check_bytes(&engine, p, t.as_bytes()))
             .sum::<usize>()
     });
+}
+
+/// One entity with 1M aliases: loading must not be pathological.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn ledger_1m_aliases(bencher: Bencher) {
+    let ledger = vec![(
+        "aliases.toml".to_string(),
+        Arc::<str>::from(generator::ledger_many_aliases(1_000_000)),
+    )];
+    bencher
+        .counter(BytesCount::new(ledger[0].1.len()))
+        .bench(|| Engine::load(&ledger, &[]).0.gazetteer.len());
 }
