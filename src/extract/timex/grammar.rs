@@ -1729,56 +1729,151 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
 // Top level
 // ---------------------------------------------------------------------------
 
-/// Everything a timex may start with at this word; ordered longest-first.
-pub(crate) fn timex_at(i: &str) -> R<'_, Hit> {
-    let (r, hit) = alt((
-        anniversary,
-        alt((month_day, day_month, iso_date, fiscal_year)),
-        alt((
-            map(sp(month_year), |(v, p)| Hit::One(Piece::date(p, v))),
-            map(sp(season_year), |(v, p)| Hit::One(Piece::date(p, v))),
-            map(
-                sp((modifier, alt((month_year, season_year)))),
-                |((_, v), p)| Hit::One(Piece::date(p, v)),
-            ),
-        )),
-        century,
-        map(
-            sp(alt((quarter_phrase, half_phrase, q_quarter))),
-            |(v, p)| Hit::One(Piece::date(p, v)),
-        ),
-        map(sp(decade), |(v, p)| Hit::One(Piece::date(p, v))),
-        map(the_phrase, Hit::One),
-        from_to_years,
-        years_in_context,
-        year_possessive,
-        year_group_bare,
-        alt((
-            map(clock, Hit::One),
-            map(ago, Hit::One),
-            map(duration_adj, Hit::One),
-            map(duration, Hit::One),
-            map(set_expr, Hit::One),
-        )),
-        alt((
-            map(deictic_day, Hit::One),
-            map(sp((opt(modifier), rel_season)), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
-            map(sp((opt(modifier), rel_weekday)), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
-            map(sp((opt(modifier), rel_unit)), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
-            map(ref_word, Hit::One),
-            map(weekday_alone, Hit::One),
-            map(month_alone, Hit::One),
-            month_in_context,
-        )),
-    ))
-    .parse(i)?;
-    // A timex ends at a word boundary.
-    let (r, _) = not_alnum(r)?;
-    Ok((r, hit))
+/// Classes of productions, by the kind of word they start with. The scanner looks
+/// the first word up once and tries only the productions of its classes.
+pub(crate) mod class {
+    pub const DIG: u16 = 1;
+    pub const MONTH: u16 = 1 << 1;
+    pub const WKDAY: u16 = 1 << 2;
+    pub const SEASON: u16 = 1 << 3;
+    pub const CTX: u16 = 1 << 4;
+    pub const THE: u16 = 1 << 5;
+    pub const MOD: u16 = 1 << 6;
+    pub const REL: u16 = 1 << 7;
+    pub const NUMW: u16 = 1 << 8;
+    pub const FISCAL: u16 = 1 << 9;
+    pub const Q: u16 = 1 << 10;
+    pub const SET: u16 = 1 << 11;
+    pub const CLOCKW: u16 = 1 << 12;
+}
+
+use class::*;
+
+fn one<'a, O>(
+    mut p: impl Parser<&'a str, Output = O, Error = Error<&'a str>>,
+    f: impl Fn(O) -> Piece,
+) -> impl FnMut(&'a str) -> R<'a, Hit> {
+    move |i: &'a str| p.parse(i).map(|(r, o)| (r, Hit::One(f(o))))
+}
+
+fn date_piece((v, p): (PVal, Pos)) -> Piece {
+    Piece::date(p, v)
+}
+
+type Production = fn(&str) -> R<'_, Hit>;
+
+fn p_month_year(i: &str) -> R<'_, Hit> {
+    one(sp(month_year), date_piece)(i)
+}
+fn p_season_year(i: &str) -> R<'_, Hit> {
+    one(sp(season_year), date_piece)(i)
+}
+fn p_modified_month_season(i: &str) -> R<'_, Hit> {
+    one(
+        sp(preceded(modifier, alt((month_year, season_year)))),
+        date_piece,
+    )(i)
+}
+fn p_quarter(i: &str) -> R<'_, Hit> {
+    one(
+        sp(alt((quarter_phrase, half_phrase, q_quarter))),
+        date_piece,
+    )(i)
+}
+fn p_decade(i: &str) -> R<'_, Hit> {
+    one(sp(decade), date_piece)(i)
+}
+fn p_the(i: &str) -> R<'_, Hit> {
+    one(the_phrase, |p| p)(i)
+}
+fn p_modified_years(i: &str) -> R<'_, Hit> {
+    let (r, _) = peek(modifier).parse(i)?;
+    let _ = r;
+    years_any(i)
+}
+fn p_clock(i: &str) -> R<'_, Hit> {
+    one(clock, |p| p)(i)
+}
+fn p_ago(i: &str) -> R<'_, Hit> {
+    one(ago, |p| p)(i)
+}
+fn p_duration_adj(i: &str) -> R<'_, Hit> {
+    one(duration_adj, |p| p)(i)
+}
+fn p_duration(i: &str) -> R<'_, Hit> {
+    one(duration, |p| p)(i)
+}
+fn p_set(i: &str) -> R<'_, Hit> {
+    one(set_expr, |p| p)(i)
+}
+fn p_deictic(i: &str) -> R<'_, Hit> {
+    one(deictic_day, |p| p)(i)
+}
+fn p_rel_season(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(opt(modifier), rel_season)), date_piece)(i)
+}
+fn p_rel_weekday(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(opt(modifier), rel_weekday)), date_piece)(i)
+}
+fn p_rel_unit(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(opt(modifier), rel_unit)), date_piece)(i)
+}
+fn p_ref(i: &str) -> R<'_, Hit> {
+    one(ref_word, |p| p)(i)
+}
+fn p_weekday_alone(i: &str) -> R<'_, Hit> {
+    one(weekday_alone, |p| p)(i)
+}
+fn p_month_alone(i: &str) -> R<'_, Hit> {
+    one(month_alone, |p| p)(i)
+}
+
+/// Every production with the classes of words it can start with, longest forms first.
+static PRODUCTIONS: &[(u16, Production)] = &[
+    (DIG | NUMW, anniversary),
+    (MONTH | WKDAY, month_day),
+    (DIG | WKDAY, day_month),
+    (DIG, iso_date),
+    (FISCAL, fiscal_year),
+    (MONTH, p_month_year),
+    (SEASON, p_season_year),
+    (MOD | THE, p_modified_month_season),
+    (DIG | NUMW, century),
+    (NUMW | FISCAL | Q | DIG | REL, p_quarter),
+    (DIG, p_decade),
+    (THE, p_the),
+    (CTX, from_to_years),
+    (CTX, years_in_context),
+    (MOD, p_modified_years),
+    (DIG, year_possessive),
+    (DIG, year_group_bare),
+    (DIG | CLOCKW, p_clock),
+    (DIG | NUMW, p_ago),
+    (DIG | NUMW, p_duration_adj),
+    (DIG | NUMW | THE | REL, p_duration),
+    (SET, p_set),
+    (REL, p_deictic),
+    (MOD | REL, p_rel_season),
+    (MOD | REL | THE, p_rel_weekday),
+    (MOD | REL, p_rel_unit),
+    (REL | THE, p_ref),
+    (WKDAY | MOD, p_weekday_alone),
+    (MONTH | MOD | THE, p_month_alone),
+    (CTX, month_in_context),
+];
+
+/// Tries, in order, every production of the given classes at `i`; the first that
+/// matches and ends at a word boundary wins.
+pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
+    for (mask, production) in PRODUCTIONS {
+        if mask & classes == 0 {
+            continue;
+        }
+        if let Ok((r, hit)) = production(i)
+            && not_alnum(r).is_ok()
+        {
+            return Some((r, hit));
+        }
+    }
+    None
 }

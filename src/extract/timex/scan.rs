@@ -5,240 +5,369 @@ use jiff::civil::Date;
 
 use super::grammar::{self, Hit, Piece, Pos};
 use super::resolve::resolve;
+use super::words;
 use super::{Anniversary, Group, Temporal, Timex};
 use crate::span::Span;
 
-/// Lower-case words that can begin a timex (or the context phrase before one).
-/// Sorted, for binary search.
-static TRIGGERS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "almost",
-    "an",
-    "and",
-    "annually",
-    "approximately",
-    "apr",
-    "april",
-    "around",
-    "as",
-    "at",
-    "aug",
-    "august",
-    "autumn",
-    "before",
-    "beginning",
-    "between",
-    "both",
-    "by",
-    "ca",
-    "circa",
-    "close",
-    "coming",
-    "current",
-    "currently",
-    "daily",
-    "dec",
-    "december",
-    "during",
-    "each",
-    "earlier",
-    "early",
-    "eight",
-    "eighteen",
-    "eighteenth",
-    "eighth",
-    "eighties",
-    "eightieth",
-    "eighty",
-    "eleven",
-    "eleventh",
-    "end",
-    "every",
-    "fall",
-    "feb",
-    "february",
-    "few",
-    "fewer",
-    "fifteen",
-    "fifteenth",
-    "fifth",
-    "fifties",
-    "fiftieth",
-    "fifty",
-    "first",
-    "fiscal",
-    "five",
-    "following",
-    "for",
-    "formerly",
-    "forties",
-    "fortieth",
-    "forty",
-    "four",
-    "fourteen",
-    "fourteenth",
-    "fourth",
-    "fri",
-    "friday",
-    "from",
-    "fy",
-    "half",
-    "her",
-    "his",
-    "hourly",
-    "hundred",
-    "hundredth",
-    "in",
-    "into",
-    "its",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "just",
-    "last",
-    "late",
-    "lately",
-    "later",
-    "less",
-    "many",
-    "mar",
-    "march",
-    "may",
-    "mid",
-    "midday",
-    "middle",
-    "midnight",
-    "mon",
-    "monday",
-    "monthly",
-    "more",
-    "nearly",
-    "next",
-    "nine",
-    "nineteen",
-    "nineteenth",
-    "nineties",
-    "ninetieth",
-    "ninety",
-    "ninth",
-    "no",
-    "noon",
-    "nov",
-    "november",
-    "now",
-    "nowadays",
-    "oct",
-    "october",
-    "of",
-    "on",
-    "one",
-    "only",
-    "or",
-    "our",
-    "over",
-    "past",
-    "per",
-    "post",
-    "pre",
-    "present",
-    "presently",
-    "previous",
-    "q",
-    "quarterly",
-    "recent",
-    "recently",
-    "roughly",
-    "sat",
-    "saturday",
-    "second",
-    "sep",
-    "sept",
-    "september",
-    "seven",
-    "seventeen",
-    "seventeenth",
-    "seventh",
-    "seventies",
-    "seventieth",
-    "seventy",
-    "several",
-    "since",
-    "six",
-    "sixteen",
-    "sixteenth",
-    "sixth",
-    "sixties",
-    "sixtieth",
-    "sixty",
-    "some",
-    "soon",
-    "spring",
-    "start",
-    "summer",
-    "sun",
-    "sunday",
-    "ten",
-    "tenth",
-    "than",
-    "the",
-    "their",
-    "these",
-    "third",
-    "thirteen",
-    "thirteenth",
-    "thirties",
-    "thirtieth",
-    "thirty",
-    "this",
-    "three",
-    "through",
-    "throughout",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "till",
-    "to",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tue",
-    "tues",
-    "tuesday",
-    "twelfth",
-    "twelve",
-    "twenties",
-    "twentieth",
-    "twenty",
-    "two",
-    "under",
-    "until",
-    "up",
-    "wed",
-    "wednesday",
-    "weekly",
-    "winter",
-    "within",
-    "year",
-    "yearly",
-    "yesterday",
-];
+use super::grammar::class::*;
 
-fn is_trigger(word: &[u8]) -> bool {
+/// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
+const ALONE: u16 = 1 << 15;
+
+/// The production classes for a lower-case word (0 when no timex can start with it).
+fn classes_of(w: &[u8]) -> u16 {
+    match w {
+        b"a" => NUMW,
+        b"about" => CTX | NUMW,
+        b"after" => CTX,
+        b"almost" => NUMW,
+        b"an" => NUMW,
+        b"and" => CTX,
+        b"annually" => SET,
+        b"approximately" => NUMW,
+        b"apr" => MONTH,
+        b"april" => MONTH,
+        b"around" => CTX | NUMW,
+        b"as" => CTX,
+        b"at" => CTX | NUMW | REL,
+        b"aug" => MONTH,
+        b"august" => MONTH,
+        b"autumn" => CTX | SEASON,
+        b"before" => CTX,
+        b"beginning" => CTX,
+        b"between" => CTX,
+        b"both" => CTX,
+        b"by" => CTX,
+        b"ca" => CTX,
+        b"circa" => CTX,
+        b"coming" => REL,
+        b"current" => REL,
+        b"currently" => REL | ALONE,
+        b"daily" => SET,
+        b"dec" => MONTH,
+        b"december" => MONTH,
+        b"during" => CTX,
+        b"each" => SET,
+        b"earlier" => MOD,
+        b"early" => CTX | MOD,
+        b"eight" => NUMW,
+        b"eighteen" => NUMW,
+        b"eighteenth" => NUMW,
+        b"eighth" => NUMW,
+        b"eightieth" => NUMW,
+        b"eighty" => NUMW,
+        b"eleven" => NUMW,
+        b"eleventh" => NUMW,
+        b"end" => CTX,
+        b"every" => SET,
+        b"fall" => CTX | SEASON,
+        b"feb" => MONTH,
+        b"february" => MONTH,
+        b"few" => NUMW,
+        b"fewer" => NUMW,
+        b"fifteen" => NUMW,
+        b"fifteenth" => NUMW,
+        b"fifth" => NUMW,
+        b"fiftieth" => NUMW,
+        b"fifty" => NUMW,
+        b"first" => NUMW,
+        b"fiscal" => FISCAL,
+        b"five" => NUMW,
+        b"following" => REL,
+        b"for" => CTX,
+        b"formerly" => REL | ALONE,
+        b"fortieth" => NUMW,
+        b"forty" => NUMW,
+        b"four" => NUMW,
+        b"fourteen" => NUMW,
+        b"fourteenth" => NUMW,
+        b"fourth" => NUMW,
+        b"fri" => WKDAY,
+        b"friday" => WKDAY,
+        b"from" => CTX,
+        b"fy" => FISCAL,
+        b"her" => CTX,
+        b"his" => CTX,
+        b"hourly" => SET,
+        b"hundred" => NUMW,
+        b"hundredth" => NUMW,
+        b"in" => CTX,
+        b"into" => CTX,
+        b"its" => CTX,
+        b"jan" => MONTH,
+        b"january" => MONTH,
+        b"jul" => MONTH,
+        b"july" => MONTH,
+        b"jun" => MONTH,
+        b"june" => MONTH,
+        b"just" => NUMW,
+        b"last" => CTX | NUMW | REL,
+        b"late" => CTX | MOD,
+        b"lately" => REL | ALONE,
+        b"later" => MOD,
+        b"less" => NUMW,
+        b"many" => NUMW,
+        b"mar" => MONTH,
+        b"march" => MONTH,
+        b"may" => MONTH,
+        b"mid" => CTX | MOD,
+        b"midday" => CLOCKW,
+        b"middle" => CTX,
+        b"midnight" => CLOCKW,
+        b"mon" => WKDAY,
+        b"monday" => WKDAY,
+        b"monthly" => SET,
+        b"more" => NUMW,
+        b"nearly" => NUMW,
+        b"next" => CTX | REL,
+        b"nine" => NUMW,
+        b"nineteen" => NUMW,
+        b"nineteenth" => NUMW,
+        b"ninetieth" => NUMW,
+        b"ninety" => NUMW,
+        b"ninth" => NUMW,
+        b"no" => NUMW,
+        b"noon" => CLOCKW,
+        b"nov" => MONTH,
+        b"november" => MONTH,
+        b"now" => REL | ALONE,
+        b"nowadays" => REL | ALONE,
+        b"oct" => MONTH,
+        b"october" => MONTH,
+        b"of" => CTX,
+        b"on" => CTX,
+        b"one" => NUMW,
+        b"only" => NUMW,
+        b"or" => CTX,
+        b"our" => CTX,
+        b"over" => NUMW,
+        b"past" => CTX | REL,
+        b"per" => SET,
+        b"post" => CTX,
+        b"pre" => CTX,
+        b"present" => REL,
+        b"presently" => REL | ALONE,
+        b"previous" => REL,
+        b"q" => Q,
+        b"quarterly" => SET,
+        b"recent" => REL,
+        b"recently" => REL | ALONE,
+        b"roughly" => NUMW,
+        b"sat" => WKDAY,
+        b"saturday" => WKDAY,
+        b"second" => NUMW,
+        b"sep" => MONTH,
+        b"sept" => MONTH,
+        b"september" => MONTH,
+        b"seven" => NUMW,
+        b"seventeen" => NUMW,
+        b"seventeenth" => NUMW,
+        b"seventh" => NUMW,
+        b"seventieth" => NUMW,
+        b"seventy" => NUMW,
+        b"several" => NUMW,
+        b"since" => CTX,
+        b"six" => NUMW,
+        b"sixteen" => NUMW,
+        b"sixteenth" => NUMW,
+        b"sixth" => NUMW,
+        b"sixtieth" => NUMW,
+        b"sixty" => NUMW,
+        b"some" => NUMW,
+        b"soon" => REL | ALONE,
+        b"spring" => CTX | SEASON,
+        b"start" => CTX,
+        b"summer" => CTX | SEASON,
+        b"sun" => WKDAY,
+        b"sunday" => WKDAY,
+        b"ten" => NUMW,
+        b"tenth" => NUMW,
+        b"than" => CTX,
+        b"the" => CTX | THE,
+        b"their" => CTX,
+        b"these" => REL,
+        b"third" => NUMW,
+        b"thirteen" => NUMW,
+        b"thirteenth" => NUMW,
+        b"thirtieth" => NUMW,
+        b"thirty" => NUMW,
+        b"this" => CTX | REL,
+        b"three" => NUMW,
+        b"through" => CTX,
+        b"throughout" => CTX,
+        b"thu" => WKDAY,
+        b"thur" => WKDAY,
+        b"thurs" => WKDAY,
+        b"thursday" => WKDAY,
+        b"till" => CTX,
+        b"to" => CTX,
+        b"today" => REL | ALONE,
+        b"tomorrow" => REL | ALONE,
+        b"tonight" => REL | ALONE,
+        b"tue" => WKDAY,
+        b"tues" => WKDAY,
+        b"tuesday" => WKDAY,
+        b"twelfth" => NUMW,
+        b"twelve" => NUMW,
+        b"twentieth" => NUMW,
+        b"twenty" => NUMW,
+        b"two" => NUMW,
+        b"under" => NUMW,
+        b"until" => CTX,
+        b"up" => NUMW,
+        b"wed" => WKDAY,
+        b"wednesday" => WKDAY,
+        b"weekly" => SET,
+        b"winter" => CTX | SEASON,
+        b"within" => CTX | NUMW,
+        b"year" => CTX,
+        b"yearly" => SET,
+        b"yesterday" => REL | ALONE,
+        _ => 0,
+    }
+}
+
+/// The production classes for a word as written (any ASCII case).
+fn word_classes(word: &[u8]) -> u16 {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() {
-        return false;
+        return 0;
     }
     for (d, s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    let w = &buf[..word.len()];
-    TRIGGERS.binary_search_by(|t| t.as_bytes().cmp(w)).is_ok()
+    classes_of(&buf[..word.len()])
+}
+
+/// Words that can follow a gated word inside a timex without being triggers themselves.
+fn is_continuation(w: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..w.len()];
+    if let Ok(s) = std::str::from_utf8(w)
+        && words::unit(s).is_some()
+    {
+        return true;
+    }
+    matches!(
+        w,
+        b"couple"
+            | b"future"
+            | b"weekend"
+            | b"beginning"
+            | b"latest"
+            | b"anniversary"
+            | b"half"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"night"
+            | b"hundred"
+            | b"twenties"
+            | b"thirties"
+            | b"forties"
+            | b"fifties"
+            | b"sixties"
+            | b"seventies"
+            | b"eighties"
+            | b"nineties"
+            | b"close"
+            | b"present"
+            | b"previous"
+            | b"quarter"
+            | b"quarters"
+            | b"end"
+            | b"start"
+            | b"middle"
+            | b"year"
+    )
+}
+
+/// Look-ahead gate for a token starting with a digit: four digits (a year), digits
+/// with letters ("20th", "1990s", "3Q"), a clock ("10:35"), or a number followed by
+/// a month, a unit, "a.m."/"p.m." or another number ("26–27 September").
+fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
+    let run = &bytes[i..wend];
+    if run.len() == 4 || run.iter().any(|b| b.is_ascii_alphabetic()) {
+        return true;
+    }
+    if bytes.get(wend) == Some(&b':') {
+        return true;
+    }
+    let mut j = wend;
+    while j < bytes.len()
+        && matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94
+        )
+    {
+        j += 1;
+    }
+    let Some(&c) = bytes.get(j) else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return j > wend;
+    }
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    let next = &bytes[j..k];
+    !next.is_empty()
+        && (word_classes(next) & (MONTH | NUMW) != 0
+            || is_continuation(next)
+            || next.eq_ignore_ascii_case(b"p")
+            || next.eq_ignore_ascii_case(b"am")
+            || next.eq_ignore_ascii_case(b"pm"))
+}
+
+/// Look-ahead gate: a function word ("the", "in", "a", "last") can begin a timex only
+/// when the next token can continue one. Cheap, and skips most attempts in prose.
+fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
+    if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW) != 0 {
+        return true;
+    }
+    // Classes that need more than a year or a month after them.
+    let strong = classes & !CTX;
+    let mut j = wend;
+    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'-') {
+        j += 1;
+    }
+    let Some(&c) = bytes.get(j) else {
+        return false;
+    };
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    if c.is_ascii_digit() {
+        let digits = bytes[j..k]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        return digits == 4 || (strong != 0 && (k > j + digits || digit_gate(bytes, j, k)));
+    }
+    if c == b'\'' {
+        return strong & THE != 0;
+    }
+    if !c.is_ascii_alphabetic() {
+        return false;
+    }
+    let next = &bytes[j..k];
+    let nc = word_classes(next);
+    if nc & (MONTH | WKDAY) != 0 {
+        return c.is_ascii_uppercase();
+    }
+    if nc & (MOD | SEASON) != 0 {
+        return true;
+    }
+    strong != 0 && (nc & !CTX != 0 || is_continuation(next))
 }
 
 /// Words after which a number is a number, not a date ("page 2024", "Resolution 2231").
@@ -373,18 +502,23 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         while wend < total && bytes[wend].is_ascii_alphanumeric() {
             wend += 1;
         }
-        let try_here = if b.is_ascii_digit() {
-            digit_start_ok(bytes, i)
+        let classes = if b.is_ascii_digit() {
+            if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
+                DIG
+            } else {
+                0
+            }
         } else {
             let mut aend = i;
             while aend < wend && bytes[aend].is_ascii_alphabetic() {
                 aend += 1;
             }
-            is_trigger(&bytes[i..aend])
+            let c = word_classes(&bytes[i..aend]);
+            if c != 0 && gate(bytes, aend, c) { c } else { 0 }
         };
-        if try_here
+        if classes != 0
             && let Some(rest) = text.get(i..)
-            && let Ok((r, hit)) = grammar::timex_at(rest)
+            && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
             let end = total - r.len();
             if end > i {
@@ -431,9 +565,4 @@ fn emit(out: &mut Temporal, total: usize, hit: Hit, dct: Option<Date>, next_grou
             }
         }
     }
-}
-
-#[cfg(test)]
-pub(crate) fn assert_triggers_sorted() {
-    assert!(TRIGGERS.windows(2).all(|w| w[0] < w[1]));
 }

@@ -402,8 +402,3 @@ fn no_panic_on_odd_input() {
         let _ = extract_temporal(text, None);
     }
 }
-
-#[test]
-fn triggers_are_sorted() {
-    scan::assert_triggers_sorted();
-}
