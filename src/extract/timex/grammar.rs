@@ -51,6 +51,32 @@ pub(crate) enum PVal {
     Clock { day: Box<PVal>, h: u8, m: u8 },
     /// "the weekend": the weekend nearest the document date.
     Weekend { offset: i32 },
+    /// "last May" (-1), "this September" (0), "next March" (+1).
+    MonthRel { m: i8, dir: i8 },
+    /// "June last year": a month of the year `offset` from the document's.
+    MonthRelYear { m: i8, offset: i32 },
+    /// A holiday; without a year, the one nearest the document date.
+    Holiday { h: Holiday, y: Option<i16>, dir: i8 },
+}
+
+/// Holidays with a fixed rule (no moveable feasts that need Easter tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    Valentines,
+    Independence,
+    Halloween,
+    ChristmasEve,
+    Christmas,
+    /// Fourth Thursday of November.
+    Thanksgiving,
+    /// First Monday of September.
+    Labor,
+    /// Last Monday of May.
+    Memorial,
+    /// Tuesday after the first Monday of November.
+    Election,
 }
 
 /// Remaining lengths at the start and end of a piece.
@@ -206,6 +232,42 @@ pub(crate) fn year4(i: &str) -> R<'_, i16> {
         |s: &str| s.parse::<i16>().ok().filter(|y| (1000..=2999).contains(y)),
     )
     .parse(i)
+}
+
+/// A year in words: "nineteen ninety-six", "nineteen hundred", "two thousand (and) one",
+/// "twenty twelve".
+fn spoken_year(i: &str) -> R<'_, i16> {
+    alt((
+        map(
+            (
+                kw("two"),
+                ws,
+                kw("thousand"),
+                opt(preceded(
+                    (ws, opt((kw("and"), ws))),
+                    verify(cardinal_words, |n: &u32| *n < 100),
+                )),
+            ),
+            |(_, _, _, n)| 2000 + n.unwrap_or(0) as i16,
+        ),
+        map_opt(
+            (
+                verify(cardinal_words, |n: &u32| (10..=20).contains(n)),
+                ws,
+                alt((
+                    value(0u32, kw("hundred")),
+                    verify(cardinal_words, |n: &u32| (10..100).contains(n)),
+                )),
+            ),
+            |(c, _, r)| i16::try_from(c * 100 + r).ok(),
+        ),
+    ))
+    .parse(i)
+}
+
+/// A year in digits or words.
+fn year_any(i: &str) -> R<'_, i16> {
+    alt((year4, spoken_year)).parse(i)
 }
 
 /// A two-digit year end in a range ("1998-99").
@@ -532,7 +594,7 @@ fn modifier(i: &str) -> R<'_, &str> {
         recognize((
             kw("the"),
             ws,
-            kws(&["end", "beginning", "start", "middle", "close", "turn"]),
+            kws(&["end", "beginning", "start", "middle", "turn"]),
             ws,
             kw("of"),
             ws,
@@ -552,7 +614,7 @@ fn month_year(i: &str) -> R<'_, PVal> {
                 recognize((ws, kw("of"), ws)),
                 recognize((opt(char(',')), ws)),
             )),
-            year4,
+            year_any,
         ),
         |(m, _, y)| PVal::Month { y: Some(y), m },
     )
@@ -565,7 +627,7 @@ fn season_year(i: &str) -> R<'_, PVal> {
         (
             map_opt(word, words::season),
             alt((recognize((ws, kw("of"), ws)), ws)),
-            year4,
+            year_any,
         ),
         |(s, _, y)| PVal::Season { y: Some(y), s },
     )
@@ -828,7 +890,7 @@ const YEAR_CONTEXT: &[&str] = &[
 /// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
 /// "the end of 2024", "1949's" (span without the "'s").
 fn modified_year(i: &str) -> R<'_, Piece> {
-    let (r, ((_, year), p)) = sp((opt(modifier), year4)).parse(i)?;
+    let (r, ((_, year), p)) = sp((opt(modifier), year_any)).parse(i)?;
     let (r, _) = opt(alt((tag("'s"), tag("\u{2019}s")))).parse(r)?;
     Ok((r, Piece::date(p, PVal::Abs(TimexValue::Year { year }))))
 }
@@ -1100,6 +1162,103 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
     Ok((r, PVal::Rel { unit, offset: dir }))
 }
 
+/// "last May", "this September", "next March"; "June last year", "January this year".
+fn rel_month(i: &str) -> R<'_, PVal> {
+    let dir = || {
+        alt((
+            value(-1i8, kw("last")),
+            value(0i8, kw("this")),
+            value(1i8, kw("next")),
+        ))
+    };
+    alt((
+        map(
+            (month_name, ws, dir(), ws, kw("year")),
+            |(m, _, o, _, _)| PVal::MonthRelYear {
+                m,
+                offset: i32::from(o),
+            },
+        ),
+        map(
+            (dir(), ws, terminated(month_name, not_digit_after_ws)),
+            |(dir, _, m)| PVal::MonthRel { m, dir },
+        ),
+    ))
+    .parse(i)
+}
+
+fn holiday_name(i: &str) -> R<'_, Holiday> {
+    alt((
+        value(
+            Holiday::NewYearsDay,
+            (
+                kw("New"),
+                ws,
+                kw("Year"),
+                alt((tag("'s"), tag("\u{2019}s"))),
+                ws,
+                kw("Day"),
+            ),
+        ),
+        value(
+            Holiday::NewYearsEve,
+            (
+                kw("New"),
+                ws,
+                kw("Year"),
+                alt((tag("'s"), tag("\u{2019}s"))),
+                ws,
+                kw("Eve"),
+            ),
+        ),
+        value(Holiday::ChristmasEve, (kw("Christmas"), ws, kw("Eve"))),
+        value(Holiday::Christmas, (kw("Christmas"), opt((ws, kw("Day"))))),
+        value(
+            Holiday::Thanksgiving,
+            (kw("Thanksgiving"), opt((ws, kw("Day")))),
+        ),
+        value(Holiday::Independence, (kw("Independence"), ws, kw("Day"))),
+        value(
+            Holiday::Labor,
+            (alt((kw("Labor"), kw("Labour"))), ws, kw("Day")),
+        ),
+        value(Holiday::Memorial, (kw("Memorial"), ws, kw("Day"))),
+        value(Holiday::Election, (kw("Election"), ws, kw("Day"))),
+        value(Holiday::Halloween, kw("Halloween")),
+        value(
+            Holiday::Valentines,
+            (
+                kw("Valentine"),
+                alt((tag("'s"), tag("\u{2019}s"))),
+                ws,
+                kw("Day"),
+            ),
+        ),
+    ))
+    .parse(i)
+}
+
+/// "Thanksgiving", "last Christmas", "Christmas 1998", "Election Day".
+fn holiday(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            opt(terminated(
+                alt((value(-1i8, kw("last")), value(1i8, kw("next")))),
+                ws,
+            )),
+            verify(peek(word), |w: &str| words::is_capitalised(w)),
+            holiday_name,
+            opt(preceded((opt(char(',')), ws), year4)),
+        ),
+        |(dir, _, h, y)| PVal::Holiday {
+            h,
+            y,
+            dir: dir.unwrap_or(0),
+        },
+    )
+    .parse(i)
+}
+
 /// "this spring", "last fall", "next summer".
 fn rel_season(i: &str) -> R<'_, PVal> {
     map(
@@ -1151,6 +1310,7 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
     alt((
         map(
             sp((
+                opt((kws(&["early", "late", "earlier", "later"]), ws)),
                 alt((
                     value(0i32, kw("today")),
                     value(-1i32, kw("yesterday")),
@@ -1158,7 +1318,7 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
                 )),
                 opt(preceded(ws, part_of_day)),
             )),
-            |((o, part), p)| {
+            |((_, o, part), p)| {
                 let day = PVal::Rel {
                     unit: Unit::Day,
                     offset: o,
@@ -1202,6 +1362,31 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
                 },
             )
         }),
+        map(
+            sp((
+                opt((kw("mid"), opt(char('-')))),
+                part_of_day,
+                ws,
+                alt((
+                    value(0i32, kw("today")),
+                    value(-1i32, kw("yesterday")),
+                    value(1i32, kw("tomorrow")),
+                )),
+            )),
+            |((_, part, _, o), p)| {
+                Piece::new(
+                    p,
+                    TimexType::Time,
+                    PVal::PartOfDay {
+                        day: Box::new(PVal::Rel {
+                            unit: Unit::Day,
+                            offset: o,
+                        }),
+                        part,
+                    },
+                )
+            },
+        ),
         map(sp((kw("last"), ws, kw("night"))), |(_, p)| {
             Piece::new(
                 p,
@@ -1222,24 +1407,9 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
 /// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
 fn weekday_alone(i: &str) -> R<'_, Piece> {
     map(
-        sp((
-            opt(terminated(kws(&["early", "late", "earlier", "later"]), ws)),
-            weekday_name,
-            opt(preceded(ws, part_of_day)),
-        )),
-        |((_, wd, part), p)| {
-            let day = PVal::Weekday { wd, dir: 0 };
-            match part {
-                Some(part) => Piece::date(
-                    p,
-                    PVal::PartOfDay {
-                        day: Box::new(day),
-                        part,
-                    },
-                ),
-                None => Piece::date(p, day),
-            }
-        },
+        sp((weekday_name, opt(preceded(ws, part_of_day)))),
+        // TimeBank gives "Friday night" the value of the day.
+        |((wd, _), p)| Piece::date(p, PVal::Weekday { wd, dir: 0 }),
     )
     .parse(i)
 }
@@ -1253,10 +1423,21 @@ fn ref_word(i: &str) -> R<'_, Piece> {
         sp(alt((
             value(
                 present.clone(),
-                kws(&["now", "currently", "nowadays", "presently"]),
+                kws(&["currently", "nowadays", "presently"]),
             ),
             value(present.clone(), (kw("at"), ws, kw("present"))),
-            value(present, (kw("these"), ws, kw("days"))),
+            value(present.clone(), (kw("these"), ws, kw("days"))),
+            value(present, (opt((kw("right"), ws)), kw("now"))),
+            value(
+                TimexValue::Present,
+                terminated(
+                    kw("current"),
+                    not((
+                        ws,
+                        alt((recognize(map_opt(word, words::unit)), kw("fiscal"))),
+                    )),
+                ),
+            ),
             value(past.clone(), kws(&["recently", "formerly", "lately"])),
             value(
                 past.clone(),
@@ -1286,7 +1467,6 @@ fn ref_word(i: &str) -> R<'_, Piece> {
                 ),
             ),
             value(future.clone(), (kw("the"), ws, kw("future"))),
-            value(future.clone(), kw("soon")),
             value(
                 future,
                 (kw("coming"), ws, kws(&["years", "months", "quarters"])),
@@ -1304,20 +1484,7 @@ fn approx(i: &str) -> R<'_, &str> {
         recognize((kw("at"), ws, kws(&["least", "most"]))),
         recognize((kw("up"), ws, kw("to"))),
         recognize((kw("no"), ws, kws(&["more", "less"]), ws, kw("than"))),
-        recognize(kws(&[
-            "nearly",
-            "almost",
-            "about",
-            "around",
-            "roughly",
-            "approximately",
-            "some",
-            "over",
-            "under",
-            "within",
-            "only",
-            "just",
-        ])),
+        recognize(kws(&["nearly", "almost", "around"])),
     )))
     .parse(i)
 }
@@ -1436,7 +1603,7 @@ fn duration_adj(i: &str) -> R<'_, Piece> {
             cardinal,
             hyphen_or_ws,
             map_opt(word, words::unit_singular),
-            opt(recognize((tag("-"), kw("old")))),
+            not((tag("-"), kw("old"))),
             peek(alt((
                 recognize((ws, satisfy(|c: char| c.is_ascii_alphabetic()))),
                 recognize((tag("-"), satisfy(|c: char| c.is_ascii_alphabetic()))),
@@ -1459,13 +1626,13 @@ fn duration_adj(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
-/// "every year", "each July", "daily", "annually", "every Monday".
+/// "every year", "each July", "daily", "every Monday", "Tuesday nights", "Mondays".
 fn set_expr(i: &str) -> R<'_, Piece> {
     map(
         sp(alt((
             map(
                 (
-                    kws(&["every", "each", "per"]),
+                    kws(&["every", "each"]),
                     ws,
                     map_opt(word, words::unit_singular),
                 ),
@@ -1477,16 +1644,50 @@ fn set_expr(i: &str) -> R<'_, Piece> {
             map((kws(&["every", "each"]), ws, weekday_name), |(_, _, wd)| {
                 format!("XXXX-WXX-{}", wd.to_monday_one_offset())
             }),
-            value("P1D".to_string(), kw("daily")),
-            value("P1W".to_string(), kw("weekly")),
-            value("P1M".to_string(), kw("monthly")),
-            value("P1Y".to_string(), kws(&["annually", "yearly"])),
-            value("PT1H".to_string(), kw("hourly")),
-            value("P3M".to_string(), kw("quarterly")),
+            map(
+                (
+                    map_opt(word, |w: &str| words::weekday_full(w.strip_suffix('s')?)),
+                    opt(preceded(
+                        ws,
+                        map_opt(word, |w: &str| {
+                            let part = part_name(w.strip_suffix('s')?)?;
+                            Some(part)
+                        }),
+                    )),
+                ),
+                |(wd, part)| {
+                    format!(
+                        "XXXX-WXX-{}{}",
+                        wd.to_monday_one_offset(),
+                        part.unwrap_or("")
+                    )
+                },
+            ),
+            map(
+                map_opt(word, |w: &str| match w.to_ascii_lowercase().as_str() {
+                    "daily" => Some("P1D"),
+                    "weekly" => Some("P1W"),
+                    "monthly" => Some("P1M"),
+                    "yearly" => Some("P1Y"),
+                    "hourly" => Some("PT1H"),
+                    _ => None,
+                }),
+                str::to_string,
+            ),
         ))),
         |(v, p)| Piece::new(p, TimexType::Set, PVal::Abs(TimexValue::Other { value: v })),
     )
     .parse(i)
+}
+
+fn part_name(w: &str) -> Option<&'static str> {
+    match w.to_ascii_lowercase().as_str() {
+        "morning" => Some("TMO"),
+        "afternoon" => Some("TAF"),
+        "evening" => Some("TEV"),
+        "night" => Some("TNI"),
+        _ => None,
+    }
 }
 
 /// Clock times: "10:35 a.m.", "10 p.m.", "noon", "midnight", with an optional day
@@ -1628,6 +1829,83 @@ fn anniversary(i: &str) -> R<'_, Hit> {
 // "the ..." phrases
 // ---------------------------------------------------------------------------
 
+/// "year-earlier", "year-ago" (with an optional "quarter"/"period" after them).
+fn year_ago_phrase(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            kw("year"),
+            char('-'),
+            kws(&["earlier", "ago"]),
+            opt((
+                ws,
+                opt(terminated(quarter_ord, alt((tag("-"), ws)))),
+                kws(&["quarter", "period"]),
+            )),
+        ),
+        |_| PVal::Ago {
+            n: 1,
+            unit: Unit::Year,
+        },
+    )
+    .parse(i)
+}
+
+/// The rest of the "the ..." phrases (split from [`the_phrase`] for `alt`'s arity).
+fn the_phrase_more(i: &str) -> R<'_, PVal> {
+    alt((
+        map((kw("year"), ws, year_any), |(_, _, y)| {
+            PVal::Abs(TimexValue::Year { year: y })
+        }),
+        year_ago_phrase,
+        map(
+            (
+                kws(&["latest", "last", "previous", "past", "recent"]),
+                ws,
+                kw("period"),
+            ),
+            |_| PVal::Rel {
+                unit: Unit::Quarter,
+                offset: -1,
+            },
+        ),
+        map(terminated(kw("quarter"), not((ws, kw("of")))), |_| {
+            PVal::Rel {
+                unit: Unit::Quarter,
+                offset: -1,
+            }
+        }),
+        map(
+            (kws(&["near", "short"]), ws, kws(&["future", "term"])),
+            |_| PVal::Abs(TimexValue::Future),
+        ),
+        map(kw("week"), |_| PVal::Rel {
+            unit: Unit::Week,
+            offset: 0,
+        }),
+        map(
+            terminated(
+                (opt((kw("full"), ws)), kw("year")),
+                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+            ),
+            |_| PVal::Rel {
+                unit: Unit::Year,
+                offset: 0,
+            },
+        ),
+        rel_unit,
+        map(
+            (
+                opt(terminated(kws(&["early", "late"]), ws)),
+                map_opt(word, |w: &str| {
+                    words::season(w).filter(|_| !w.eq_ignore_ascii_case("fall"))
+                }),
+            ),
+            |(_, s)| PVal::Season { y: None, s },
+        ),
+    ))
+    .parse(i)
+}
+
 /// Phrases starting with "the", which TimeBank keeps in the span.
 fn the_phrase(i: &str) -> R<'_, Piece> {
     let (r, (_, _, (val, p))) = (
@@ -1676,7 +1954,7 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
             map(kw("weekend"), |_| PVal::Weekend { offset: 0 }),
             map(
                 (
-                    kws(&["end", "beginning", "start", "middle", "close"]),
+                    kws(&["end", "beginning", "start", "middle"]),
                     ws,
                     kw("of"),
                     ws,
@@ -1703,12 +1981,10 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
                 |(_, _, _, _, v)| v,
             ),
             map(
-                (map_opt(word, words::season), ws, kw("of"), ws, year4),
+                (map_opt(word, words::season), ws, kw("of"), ws, year_any),
                 |(s, _, _, _, y)| PVal::Season { y: Some(y), s },
             ),
-            map((kw("year"), ws, year4), |(_, _, y)| {
-                PVal::Abs(TimexValue::Year { year: y })
-            }),
+            the_phrase_more,
         ))),
     )
         .parse(i)?;
@@ -1745,6 +2021,7 @@ pub(crate) mod class {
     pub const Q: u16 = 1 << 10;
     pub const SET: u16 = 1 << 11;
     pub const CLOCKW: u16 = 1 << 12;
+    pub const HOLI: u16 = 1 << 13;
 }
 
 use class::*;
@@ -1818,6 +2095,15 @@ fn p_rel_weekday(i: &str) -> R<'_, Hit> {
 fn p_rel_unit(i: &str) -> R<'_, Hit> {
     one(sp(preceded(opt(modifier), rel_unit)), date_piece)(i)
 }
+fn p_rel_month(i: &str) -> R<'_, Hit> {
+    one(sp(rel_month), date_piece)(i)
+}
+fn p_holiday(i: &str) -> R<'_, Hit> {
+    one(sp(holiday), date_piece)(i)
+}
+fn p_year_ago(i: &str) -> R<'_, Hit> {
+    one(sp(year_ago_phrase), date_piece)(i)
+}
 fn p_ref(i: &str) -> R<'_, Hit> {
     one(ref_word, |p| p)(i)
 }
@@ -1852,7 +2138,10 @@ static PRODUCTIONS: &[(u16, Production)] = &[
     (DIG | NUMW, p_duration_adj),
     (DIG | NUMW | THE | REL, p_duration),
     (SET, p_set),
-    (REL, p_deictic),
+    (REL | MONTH, p_rel_month),
+    (HOLI | REL, p_holiday),
+    (REL, p_year_ago),
+    (REL | MOD, p_deictic),
     (MOD | REL, p_rel_season),
     (MOD | REL | THE, p_rel_weekday),
     (MOD | REL, p_rel_unit),

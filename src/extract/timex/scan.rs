@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::grammar::{self, Hit, Piece, Pos};
 use super::resolve::resolve;
 use super::words;
-use super::{Anniversary, Group, Temporal, Timex};
+use super::{Anniversary, Group, Temporal, Timex, TimexValue};
 use crate::span::Span;
 
 use super::grammar::class::*;
@@ -17,35 +17,36 @@ const ALONE: u16 = 1 << 15;
 /// The production classes for a lower-case word (0 when no timex can start with it).
 fn classes_of(w: &[u8]) -> u16 {
     match w {
-        b"a" => NUMW,
+        b"a" => CTX | NUMW,
         b"about" => CTX | NUMW,
         b"after" => CTX,
         b"almost" => NUMW,
-        b"an" => NUMW,
+        b"an" => CTX | NUMW,
         b"and" => CTX,
-        b"annually" => SET,
         b"approximately" => NUMW,
         b"apr" => MONTH,
         b"april" => MONTH,
         b"around" => CTX | NUMW,
         b"as" => CTX,
-        b"at" => CTX | NUMW | REL,
+        b"at" => CTX | REL | NUMW,
         b"aug" => MONTH,
         b"august" => MONTH,
-        b"autumn" => CTX | SEASON,
+        b"autumn" => SEASON | CTX,
         b"before" => CTX,
         b"beginning" => CTX,
         b"between" => CTX,
         b"both" => CTX,
         b"by" => CTX,
         b"ca" => CTX,
+        b"christmas" => HOLI,
         b"circa" => CTX,
         b"coming" => REL,
-        b"current" => REL,
+        b"current" => REL | ALONE,
         b"currently" => REL | ALONE,
         b"daily" => SET,
         b"dec" => MONTH,
         b"december" => MONTH,
+        b"due" => CTX,
         b"during" => CTX,
         b"each" => SET,
         b"earlier" => MOD,
@@ -56,11 +57,12 @@ fn classes_of(w: &[u8]) -> u16 {
         b"eighth" => NUMW,
         b"eightieth" => NUMW,
         b"eighty" => NUMW,
+        b"election" => HOLI,
         b"eleven" => NUMW,
         b"eleventh" => NUMW,
         b"end" => CTX,
         b"every" => SET,
-        b"fall" => CTX | SEASON,
+        b"fall" => SEASON | CTX,
         b"feb" => MONTH,
         b"february" => MONTH,
         b"few" => NUMW,
@@ -84,14 +86,17 @@ fn classes_of(w: &[u8]) -> u16 {
         b"fourth" => NUMW,
         b"fri" => WKDAY,
         b"friday" => WKDAY,
+        b"fridays" => SET,
         b"from" => CTX,
         b"fy" => FISCAL,
+        b"halloween" => HOLI,
         b"her" => CTX,
         b"his" => CTX,
         b"hourly" => SET,
         b"hundred" => NUMW,
         b"hundredth" => NUMW,
         b"in" => CTX,
+        b"independence" => HOLI,
         b"into" => CTX,
         b"its" => CTX,
         b"jan" => MONTH,
@@ -101,7 +106,9 @@ fn classes_of(w: &[u8]) -> u16 {
         b"jun" => MONTH,
         b"june" => MONTH,
         b"just" => NUMW,
-        b"last" => CTX | NUMW | REL,
+        b"labor" => HOLI,
+        b"labour" => HOLI,
+        b"last" => CTX | REL | NUMW,
         b"late" => CTX | MOD,
         b"lately" => REL | ALONE,
         b"later" => MOD,
@@ -110,15 +117,18 @@ fn classes_of(w: &[u8]) -> u16 {
         b"mar" => MONTH,
         b"march" => MONTH,
         b"may" => MONTH,
+        b"memorial" => HOLI,
         b"mid" => CTX | MOD,
         b"midday" => CLOCKW,
         b"middle" => CTX,
         b"midnight" => CLOCKW,
         b"mon" => WKDAY,
         b"monday" => WKDAY,
+        b"mondays" => SET,
         b"monthly" => SET,
         b"more" => NUMW,
         b"nearly" => NUMW,
+        b"new" => HOLI,
         b"next" => CTX | REL,
         b"nine" => NUMW,
         b"nineteen" => NUMW,
@@ -142,19 +152,20 @@ fn classes_of(w: &[u8]) -> u16 {
         b"our" => CTX,
         b"over" => NUMW,
         b"past" => CTX | REL,
-        b"per" => SET,
         b"post" => CTX,
         b"pre" => CTX,
         b"present" => REL,
         b"presently" => REL | ALONE,
         b"previous" => REL,
         b"q" => Q,
-        b"quarterly" => SET,
         b"recent" => REL,
         b"recently" => REL | ALONE,
+        b"right" => REL,
         b"roughly" => NUMW,
+        b"s" => CTX,
         b"sat" => WKDAY,
         b"saturday" => WKDAY,
+        b"saturdays" => SET,
         b"second" => NUMW,
         b"sep" => MONTH,
         b"sept" => MONTH,
@@ -174,15 +185,17 @@ fn classes_of(w: &[u8]) -> u16 {
         b"sixtieth" => NUMW,
         b"sixty" => NUMW,
         b"some" => NUMW,
-        b"soon" => REL | ALONE,
-        b"spring" => CTX | SEASON,
+        b"spring" => SEASON | CTX,
         b"start" => CTX,
-        b"summer" => CTX | SEASON,
+        b"summer" => SEASON | CTX,
         b"sun" => WKDAY,
         b"sunday" => WKDAY,
+        b"sundays" => SET,
         b"ten" => NUMW,
         b"tenth" => NUMW,
         b"than" => CTX,
+        b"thanksgiving" => HOLI,
+        b"that" => CTX,
         b"the" => CTX | THE,
         b"their" => CTX,
         b"these" => REL,
@@ -199,6 +212,7 @@ fn classes_of(w: &[u8]) -> u16 {
         b"thur" => WKDAY,
         b"thurs" => WKDAY,
         b"thursday" => WKDAY,
+        b"thursdays" => SET,
         b"till" => CTX,
         b"to" => CTX,
         b"today" => REL | ALONE,
@@ -207,6 +221,7 @@ fn classes_of(w: &[u8]) -> u16 {
         b"tue" => WKDAY,
         b"tues" => WKDAY,
         b"tuesday" => WKDAY,
+        b"tuesdays" => SET,
         b"twelfth" => NUMW,
         b"twelve" => NUMW,
         b"twentieth" => NUMW,
@@ -215,12 +230,14 @@ fn classes_of(w: &[u8]) -> u16 {
         b"under" => NUMW,
         b"until" => CTX,
         b"up" => NUMW,
+        b"valentine" => HOLI,
         b"wed" => WKDAY,
         b"wednesday" => WKDAY,
+        b"wednesdays" => SET,
         b"weekly" => SET,
-        b"winter" => CTX | SEASON,
+        b"winter" => SEASON | CTX,
         b"within" => CTX | NUMW,
-        b"year" => CTX,
+        b"year" => CTX | REL,
         b"yearly" => SET,
         b"yesterday" => REL | ALONE,
         _ => 0,
@@ -330,7 +347,7 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
 /// Look-ahead gate: a function word ("the", "in", "a", "last") can begin a timex only
 /// when the next token can continue one. Cheap, and skips most attempts in prose.
 fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
-    if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW) != 0 {
+    if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW | HOLI) != 0 {
         return true;
     }
     // Classes that need more than a year or a month after them.
@@ -364,7 +381,14 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     if nc & (MONTH | WKDAY) != 0 {
         return c.is_ascii_uppercase();
     }
-    if nc & (MOD | SEASON) != 0 {
+    if nc & (MOD | SEASON | HOLI) != 0 {
+        return true;
+    }
+    // Years in words: "in nineteen ninety-six", "the year two thousand".
+    if matches!(
+        next.to_ascii_lowercase().as_slice(),
+        b"nineteen" | b"eighteen" | b"twenty" | b"two"
+    ) {
         return true;
     }
     strong != 0 && (nc & !CTX != 0 || is_continuation(next))
@@ -459,37 +483,172 @@ fn span(total: usize, p: Pos) -> Span {
     Span::new(total - p.a, total - p.b)
 }
 
-fn push_piece(
-    out: &mut Temporal,
-    total: usize,
-    p: &Piece,
-    dct: Option<Date>,
-    group: Option<Group>,
-) -> bool {
-    let Some(value) = resolve(&p.val, dct) else {
+/// Words that put a sentence in the future.
+fn is_future_word(w: &[u8]) -> bool {
+    let mut buf = [0u8; 12];
+    if w.len() > buf.len() {
         return false;
-    };
-    let relative = !matches!(p.val, grammar::PVal::Abs(_))
-        && !matches!(
-            p.val,
-            grammar::PVal::Day { y: Some(_), .. } | grammar::PVal::Month { y: Some(_), .. }
-        );
-    out.timexes.push(Timex {
-        span: span(total, p.pos),
-        ty: p.ty,
-        value,
-        relative,
-        weekday: p.weekday.map(|(wd, pos)| (wd, span(total, pos))),
-        group,
-    });
-    true
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"will" | b"ll" | b"shall" | b"scheduled" | b"upcoming" | b"planned" | b"expected"
+    )
+}
+
+/// Does the sentence around `start..end` speak of the future? (A cheap tense cue for
+/// weekdays, months and days written without a year.)
+fn future_cue(bytes: &[u8], start: usize, end: usize) -> bool {
+    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b';');
+    let mut s = start;
+    let lo = start.saturating_sub(200);
+    while s > lo && !is_stop(bytes[s - 1]) {
+        s -= 1;
+    }
+    let mut e = end;
+    let hi = end.saturating_add(200).min(bytes.len());
+    while e < hi && !is_stop(bytes[e]) {
+        e += 1;
+    }
+    let mut k = s;
+    while k < e {
+        if bytes[k].is_ascii_alphabetic() {
+            let w0 = k;
+            while k < e && bytes[k].is_ascii_alphabetic() {
+                k += 1;
+            }
+            if is_future_word(&bytes[w0..k]) {
+                return true;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    false
+}
+
+/// Document state while scanning.
+struct Emitter<'a> {
+    bytes: &'a [u8],
+    dct: Option<Date>,
+    out: Temporal,
+    next_group: u32,
+    /// The last quarter named, for "a year ago" in quarterly reports (1988-Q3).
+    last_quarter: Option<(i16, u8)>,
+}
+
+impl Emitter<'_> {
+    fn total(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn push_piece(&mut self, p: &Piece, group: Option<Group>) -> bool {
+        use grammar::PVal;
+        let total = self.total();
+        let sp = span(total, p.pos);
+        let needs_tense = match &p.val {
+            PVal::Weekday { dir: 0, .. }
+            | PVal::Day { y: None, .. }
+            | PVal::Month { y: None, .. }
+            | PVal::Holiday {
+                y: None, dir: 0, ..
+            } => true,
+            PVal::PartOfDay { day, .. } | PVal::Clock { day, .. } => {
+                matches!(**day, PVal::Weekday { dir: 0, .. })
+            }
+            _ => false,
+        };
+        let future = needs_tense && future_cue(self.bytes, sp.start as usize, sp.end as usize);
+        let Some(mut value) = resolve(&p.val, self.dct, future) else {
+            return false;
+        };
+        match (&p.val, &value) {
+            (
+                PVal::Ago {
+                    n,
+                    unit: words::Unit::Year,
+                },
+                _,
+            ) if *n > 0 => {
+                if let Some((y, q)) = self.last_quarter
+                    && let Ok(n) = i16::try_from(*n)
+                    && let Some(year) = y.checked_sub(n)
+                {
+                    value = TimexValue::Quarter { year, quarter: q };
+                }
+            }
+            (_, TimexValue::Quarter { year, quarter }) => {
+                self.last_quarter = Some((*year, *quarter));
+            }
+            _ => {}
+        }
+        let relative = !matches!(p.val, PVal::Abs(_))
+            && !matches!(
+                p.val,
+                PVal::Day { y: Some(_), .. }
+                    | PVal::Month { y: Some(_), .. }
+                    | PVal::Holiday { y: Some(_), .. }
+            );
+        self.out.timexes.push(Timex {
+            span: sp,
+            ty: p.ty,
+            value,
+            relative,
+            weekday: p.weekday.map(|(wd, pos)| (wd, span(total, pos))),
+            group,
+        });
+        true
+    }
+
+    fn emit(&mut self, hit: Hit) {
+        match hit {
+            Hit::One(p) => {
+                self.push_piece(&p, None);
+            }
+            Hit::Group(kind, pieces) => {
+                let id = self.next_group;
+                self.next_group += 1;
+                for (idx, p) in pieces.iter().enumerate() {
+                    let group = Group {
+                        id,
+                        kind,
+                        index: u8::try_from(idx).unwrap_or(u8::MAX),
+                    };
+                    self.push_piece(p, Some(group));
+                }
+            }
+            Hit::Anniversary {
+                pos,
+                number,
+                years,
+                timex,
+            } => {
+                let total = self.total();
+                self.out.anniversaries.push(Anniversary {
+                    span: span(total, pos),
+                    number_span: span(total, number),
+                    years,
+                });
+                if let Some(p) = timex {
+                    self.push_piece(&p, None);
+                }
+            }
+        }
+    }
 }
 
 pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
     let bytes = text.as_bytes();
     let total = bytes.len();
-    let mut out = Temporal::default();
-    let mut next_group = 0u32;
+    let mut em = Emitter {
+        bytes,
+        dct,
+        out: Temporal::default(),
+        next_group: 0,
+        last_quarter: None,
+    };
     let mut i = 0;
     while i < total {
         let b = bytes[i];
@@ -522,47 +681,12 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         {
             let end = total - r.len();
             if end > i {
-                emit(&mut out, total, hit, dct, &mut next_group);
+                em.emit(hit);
                 i = end;
                 continue;
             }
         }
         i = wend;
     }
-    out
-}
-
-fn emit(out: &mut Temporal, total: usize, hit: Hit, dct: Option<Date>, next_group: &mut u32) {
-    match hit {
-        Hit::One(p) => {
-            push_piece(out, total, &p, dct, None);
-        }
-        Hit::Group(kind, pieces) => {
-            let id = *next_group;
-            *next_group += 1;
-            for (idx, p) in pieces.iter().enumerate() {
-                let group = Group {
-                    id,
-                    kind,
-                    index: u8::try_from(idx).unwrap_or(u8::MAX),
-                };
-                push_piece(out, total, p, dct, Some(group));
-            }
-        }
-        Hit::Anniversary {
-            pos,
-            number,
-            years,
-            timex,
-        } => {
-            out.anniversaries.push(Anniversary {
-                span: span(total, pos),
-                number_span: span(total, number),
-                years,
-            });
-            if let Some(p) = timex {
-                push_piece(out, total, &p, dct, None);
-            }
-        }
-    }
+    em.out
 }
