@@ -12,7 +12,7 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, take_while, take_while_m_n, take_while1},
     character::complete::{char, satisfy},
-    combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
+    combinator::{consumed, map, map_opt, not, opt, peek, recognize, value, verify},
     error::{Error, ErrorKind},
     sequence::{preceded, terminated},
 };
@@ -55,6 +55,8 @@ pub(crate) enum PVal {
     MonthRel { m: i8, dir: i8 },
     /// "June last year": a month of the year `offset` from the document's.
     MonthRelYear { m: i8, offset: i32 },
+    /// "the 1988 period": the quarter last named, in that year (else the year).
+    PeriodOf { y: i16 },
     /// A holiday; without a year, the one nearest the document date.
     Holiday { h: Holiday, y: Option<i16>, dir: i8 },
 }
@@ -1130,6 +1132,7 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
     let (r, _) = (kws(MONTH_CONTEXT), ws).parse(i)?;
     let (r, (val, p)) = sp(alt((
         month_year,
+        rel_month,
         map(terminated(month_name, not_digit_after_ws), |m| {
             PVal::Month { y: None, m }
         }),
@@ -1408,8 +1411,19 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
 fn weekday_alone(i: &str) -> R<'_, Piece> {
     map(
         sp((weekday_name, opt(preceded(ws, part_of_day)))),
-        // TimeBank gives "Friday night" the value of the day.
-        |((wd, _), p)| Piece::date(p, PVal::Weekday { wd, dir: 0 }),
+        |((wd, part), p)| {
+            let day = PVal::Weekday { wd, dir: 0 };
+            match part {
+                Some(part) => Piece::date(
+                    p,
+                    PVal::PartOfDay {
+                        day: Box::new(day),
+                        part,
+                    },
+                ),
+                None => Piece::date(p, day),
+            }
+        },
     )
     .parse(i)
 }
@@ -1562,7 +1576,9 @@ fn duration(i: &str) -> R<'_, Piece> {
                 peek(count),
             )),
             opt(terminated(kws(&["past", "last", "next", "first"]), ws)),
-            count,
+            consumed(count),
+            // "two to three weeks", "12 to 18 months": the first count stands.
+            opt((ws, kws(&["to", "or"]), ws, count)),
             ws,
             opt(terminated(
                 kws(&[
@@ -1578,8 +1594,13 @@ fn duration(i: &str) -> R<'_, Piece> {
                 ws,
             )),
             map_opt(word, words::unit),
+            not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))),
         )),
-        |((_, _, _, n, _, _, unit), p)| {
+        |((_, _, _, (ntext, n), _, _, _, unit, _), p)| {
+            // "a second" is an ordinal more often than a duration.
+            if unit == Unit::Second && !ntext.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
             let iso = if n == 0 {
                 unit.duration_unknown()
             } else {
@@ -1857,6 +1878,19 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
             PVal::Abs(TimexValue::Year { year: y })
         }),
         year_ago_phrase,
+        // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
+        map(
+            (
+                year4,
+                ws,
+                opt(terminated(quarter_ord, alt((tag("-"), ws)))),
+                kws(&["quarter", "period"]),
+            ),
+            |(y, _, q, _)| match q {
+                Some(q) => PVal::Quarter { y: Some(y), q },
+                None => PVal::PeriodOf { y },
+            },
+        ),
         map(
             (
                 kws(&["latest", "last", "previous", "past", "recent"]),

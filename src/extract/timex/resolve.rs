@@ -290,6 +290,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
                 ),
             }
         }
+        PVal::PeriodOf { y } => TimexValue::Year { year: *y },
         PVal::MonthRel { m, dir } => {
             let dct = dct?;
             let (y, here) = (dct.year(), dct.month());

@@ -494,24 +494,30 @@ fn is_future_word(w: &[u8]) -> bool {
     }
     matches!(
         &buf[..w.len()],
-        b"will" | b"ll" | b"shall" | b"scheduled" | b"upcoming" | b"planned" | b"expected"
+        b"will"
+            | b"ll"
+            | b"shall"
+            | b"scheduled"
+            | b"upcoming"
+            | b"planned"
+            | b"planning"
+            | b"plans"
+            | b"soon"
+            | b"resume"
     )
 }
 
-/// Does the sentence around `start..end` speak of the future? (A cheap tense cue for
-/// weekdays, months and days written without a year.)
-fn future_cue(bytes: &[u8], start: usize, end: usize) -> bool {
-    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b';');
+/// Does the clause before `start` speak of the future ("will meet Tuesday", "is
+/// scheduled to close Monday")? A cheap tense cue for weekdays, months and days
+/// written without a year.
+fn future_cue(bytes: &[u8], start: usize) -> bool {
+    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'"' | b'`');
     let mut s = start;
-    let lo = start.saturating_sub(200);
+    let lo = start.saturating_sub(120);
     while s > lo && !is_stop(bytes[s - 1]) {
         s -= 1;
     }
-    let mut e = end;
-    let hi = end.saturating_add(200).min(bytes.len());
-    while e < hi && !is_stop(bytes[e]) {
-        e += 1;
-    }
+    let e = start;
     let mut k = s;
     while k < e {
         if bytes[k].is_ascii_alphabetic() {
@@ -560,7 +566,7 @@ impl Emitter<'_> {
             }
             _ => false,
         };
-        let future = needs_tense && future_cue(self.bytes, sp.start as usize, sp.end as usize);
+        let future = needs_tense && future_cue(self.bytes, sp.start as usize);
         let Some(mut value) = resolve(&p.val, self.dct, future) else {
             return false;
         };
@@ -577,6 +583,14 @@ impl Emitter<'_> {
                     && let Some(year) = y.checked_sub(n)
                 {
                     value = TimexValue::Quarter { year, quarter: q };
+                }
+            }
+            (PVal::PeriodOf { y }, _) => {
+                if let Some((_, q)) = self.last_quarter {
+                    value = TimexValue::Quarter {
+                        year: *y,
+                        quarter: q,
+                    };
                 }
             }
             (_, TimexValue::Quarter { year, quarter }) => {

@@ -316,8 +316,7 @@ fn durations() {
 fn sets_and_times() {
     one("every year the", "every year", "P1Y");
     one("published daily", "daily", "P1D");
-    // TimeBank gives a weekday with a part of day the value of the day.
-    one("Tuesday morning the", "Tuesday morning", "2024-09-24");
+    one("Tuesday morning the", "Tuesday morning", "2024-09-24TMO");
     one("tonight the", "tonight", "2024-09-26TNI");
     one("at 10:35 a.m. the", "10:35 a.m.", "2024-09-26T10:35");
     one(
