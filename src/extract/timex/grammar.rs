@@ -838,6 +838,13 @@ fn fiscal_year(i: &str) -> R<'_, Hit> {
 
 /// Words after which a bare four-digit number is a year.
 const YEAR_CONTEXT: &[&str] = &[
+    // Attributive years: "a 1996 law", "that 1978 resolution", "the company's 1989
+    // results" (the "s" after the apostrophe), "bonds due 1993".
+    "a",
+    "an",
+    "that",
+    "due",
+    "s",
     "in",
     "since",
     "by",
@@ -1160,6 +1167,7 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
     match unit {
         Unit::Year | Unit::Month | Unit::Week | Unit::Quarter => {}
         Unit::Century if dir == 0 => {}
+        Unit::Decade if dir == -1 => {}
         _ => return fail(i),
     }
     Ok((r, PVal::Rel { unit, offset: dir }))
@@ -1850,6 +1858,22 @@ fn anniversary(i: &str) -> R<'_, Hit> {
 // "the ..." phrases
 // ---------------------------------------------------------------------------
 
+/// "year-end", "year end", "year's end": the end of the document's year.
+fn year_end(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            kw("year"),
+            alt((tag("-"), tag("'s "), tag("\u{2019}s "), ws)),
+            kw("end"),
+        ),
+        |_| PVal::Rel {
+            unit: Unit::Year,
+            offset: 0,
+        },
+    )
+    .parse(i)
+}
+
 /// "year-earlier", "year-ago" (with an optional "quarter"/"period" after them).
 fn year_ago_phrase(i: &str) -> R<'_, PVal> {
     map(
@@ -1908,6 +1932,25 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
                 offset: -1,
             }
         }),
+        map(
+            (
+                opt(terminated(
+                    alt((
+                        value(0i32, kws(&["current", "present", "full"])),
+                        value(-1i32, kws(&["latest", "last", "previous", "past"])),
+                    )),
+                    ws,
+                )),
+                kw("fiscal"),
+                ws,
+                kw("year"),
+                not((ws, year4)),
+            ),
+            |(o, _, _, _, _)| PVal::Rel {
+                unit: Unit::Year,
+                offset: o.unwrap_or(0),
+            },
+        ),
         map(
             (kws(&["near", "short"]), ws, kws(&["future", "term"])),
             |_| PVal::Abs(TimexValue::Future),
@@ -2136,7 +2179,7 @@ fn p_holiday(i: &str) -> R<'_, Hit> {
     one(sp(holiday), date_piece)(i)
 }
 fn p_year_ago(i: &str) -> R<'_, Hit> {
-    one(sp(year_ago_phrase), date_piece)(i)
+    one(sp(alt((year_ago_phrase, year_end))), date_piece)(i)
 }
 fn p_ref(i: &str) -> R<'_, Hit> {
     one(ref_word, |p| p)(i)

@@ -204,7 +204,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
                     century: dct.year() / 100,
                 },
                 Unit::Decade => TimexValue::Decade {
-                    decade: dct.year() / 10,
+                    decade: dct.year() / 10 + i16::try_from(*offset).ok()?,
                 },
                 _ => return None,
             }

@@ -302,6 +302,10 @@ fn is_continuation(w: &[u8]) -> bool {
             | b"start"
             | b"middle"
             | b"year"
+            | b"near"
+            | b"short"
+            | b"full"
+            | b"decade"
     )
 }
 
