@@ -546,12 +546,15 @@ pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start:
         .timexes
         .iter()
         .filter(|t| {
-            t.span.end <= start
-                || (t.span.start >= end
-                    && !has_word(
-                        &masked[end as usize..t.span.start as usize],
-                        &["which", "who", "whom", "whose", "that", "where", "when"],
-                    ))
+            t.span.end <= start || {
+                // After the claim, only a date the clause is set in ("in 2010"), not a
+                // date inside another phrase ("Canada's 2025 G7 presidency", "who
+                // died in 1944").
+                let gap = &masked[end as usize..t.span.start as usize];
+                t.span.start >= end
+                    && !has_word(gap, &["which", "who", "whom", "whose", "that", "where", "when"])
+                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
+            }
         })
         .filter_map(|t| {
             super::period(&t.value).map(|(from, to)| When {
