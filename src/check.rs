@@ -70,6 +70,12 @@ impl Engine {
 
     /// Every finding in one document, sorted by position then rule.
     pub fn check(&self, source: &SourceText, opts: &CheckOptions) -> Vec<Finding> {
+        self.check_with(source, opts, |_| true)
+    }
+
+    /// Like [`Engine::check`], with only the rules `only` accepts (a rule fixture runs
+    /// its own rule alone).
+    pub fn check_with(&self, source: &SourceText, opts: &CheckOptions, only: impl Fn(&Rule) -> bool) -> Vec<Finding> {
         let (extraction, claims) = self.extract(source, opts);
         let cx = Ctx {
             source,
@@ -79,7 +85,7 @@ impl Engine {
             report_unverified: opts.report_unverified,
         };
         let mut findings = Vec::new();
-        for rule in &self.rules {
+        for rule in self.rules.iter().filter(|r| only(r)) {
             let mut emitter = Emitter {
                 rule,
                 findings: Vec::new(),

@@ -148,6 +148,13 @@ enum RulesCommand {
     },
     /// List the check kinds.
     Kinds,
+    /// Run rule fixtures: DIR/<rule-id>/*.md with `<!-- expect: RULE -->` comments.
+    Test {
+        #[arg(default_value = "tests/fixtures/rules")]
+        dir: PathBuf,
+        #[command(flatten)]
+        sources: Sources,
+    },
 }
 
 fn main() -> ExitCode {
@@ -163,6 +170,7 @@ fn main() -> ExitCode {
         Command::Ledger(LedgerCommand::Show { name, sources }) => cmd::ledger::show(&name, &sources),
         Command::Rules(RulesCommand::List { sources }) => cmd::rules::list(&sources),
         Command::Rules(RulesCommand::Kinds) => cmd::rules::kinds(),
+        Command::Rules(RulesCommand::Test { dir, sources }) => cmd::fixtures::test(&dir, &sources),
         Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
     };
     ExitCode::from(code)

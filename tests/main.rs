@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod ledger;
 mod rule_examples;
+mod rule_fixtures;
 
 use std::sync::OnceLock;
 

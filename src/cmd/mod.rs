@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod extract;
+pub mod fixtures;
 pub mod ledger;
 pub mod rules;
 

@@ -28,6 +28,8 @@ acronym is a visible error.
 - `ledger`: compare with the ledger's expansion (default true).
 - `use_before_definition`: report an acronym used before its definition (default
   true).
+- `well_known`: acronyms readers know (NATO, EU), which may be used before their
+  definition.
 
 Expansions are compared ignoring case, hyphens, the article \"the\" and British/
 American spellings (-isation/-ization).",
@@ -42,6 +44,9 @@ pub struct Params {
     ledger: bool,
     #[serde(default = "yes")]
     use_before_definition: bool,
+    /// Acronyms readers know, which may come before their definition (in a title).
+    #[serde(default)]
+    well_known: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -124,29 +129,24 @@ impl Check for Params {
                     continue;
                 }
             }
-            // Used before it is defined (acronyms the ledger knows, such as NATO, are
-            // common knowledge and may come first, in a title say).
-            let known = cx
-                .ledger
-                .entities
-                .iter()
-                .any(|e| e.acronym.as_deref() == Some(d.acronym.as_str()) || e.aliases.contains(&d.acronym));
+            // Used before it is defined (a well-known acronym may come first, in a title).
+            let known = self.well_known.contains(&d.acronym);
             if self.use_before_definition
                 && !known
                 && let Some(u) = uses(cx.masked(), &d.acronym)
                     .into_iter()
                     .find(|u| u.end <= d.expansion_span.start)
             {
-                let (line, _) = line_col(text, u.start as usize);
+                let (line, _) = line_col(text, d.acronym_span.start as usize);
                 out.emit(
-                    Report::new(d.acronym_span)
+                    Report::new(u)
                         .var("acronym", d.acronym.clone())
                         .var("expansion", d.expansion.clone())
                         .var("other", String::new())
                         .var("line", line.to_string())
-                        .var("problem", format!("used on line {line} before it is defined here"))
-                        .label(d.acronym_span, "defined here")
-                        .label(u, "used here first"),
+                        .var("problem", format!("used here before its definition on line {line}"))
+                        .label(u, "used before it is defined")
+                        .label(d.acronym_span, "defined here"),
                 );
             }
         }

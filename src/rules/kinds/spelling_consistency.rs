@@ -214,9 +214,16 @@ impl Check for Params {
                     Report::new(span)
                         .var("written", written)
                         .var("preferred", preferred.clone())
-                        .var("count", major_count.to_string())
+                        .var(
+                            "count",
+                            if major_count == 1 {
+                                "once".to_string()
+                            } else {
+                                format!("{major_count} times")
+                            },
+                        )
                         .var("group", ix.names[g].clone())
-                        .label(span, format!("{major_count} × \"{preferred}\" elsewhere"))
+                        .label(span, format!("\"{preferred}\" elsewhere"))
                         .fix(span, preferred),
                 );
             }
