@@ -148,6 +148,8 @@ enum RulesCommand {
     },
     /// List the check kinds.
     Kinds,
+    /// Print docs/rules.md (the rule schema, the shipped rules and the check kinds).
+    Docs,
     /// Run rule fixtures: DIR/<rule-id>/*.md with `<!-- expect: RULE -->` comments.
     Test {
         #[arg(default_value = "tests/fixtures/rules")]
@@ -170,6 +172,7 @@ fn main() -> ExitCode {
         Command::Ledger(LedgerCommand::Show { name, sources }) => cmd::ledger::show(&name, &sources),
         Command::Rules(RulesCommand::List { sources }) => cmd::rules::list(&sources),
         Command::Rules(RulesCommand::Kinds) => cmd::rules::kinds(),
+        Command::Rules(RulesCommand::Docs) => cmd::rules::docs(),
         Command::Rules(RulesCommand::Test { dir, sources }) => cmd::fixtures::test(&dir, &sources),
         Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
     };

@@ -61,3 +61,12 @@ fn every_kind_is_documented_and_used() {
         );
     }
 }
+
+/// `docs/rules.md` is generated: it must match what `factlint rules docs` prints.
+#[test]
+fn rules_doc_is_current() {
+    let want = factlint::rules::docs::markdown(&default_engine().rules);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let have = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
+    assert!(have == want, "docs/rules.md is stale: run `cargo run -- rules docs > docs/rules.md`");
+}

@@ -1,6 +1,7 @@
 //! Rules: TOML rule packs. Each rule names a check kind built into the engine (one
 //! file per kind in `kinds/`), its parameters, severity and message templates.
 
+pub mod docs;
 pub mod kinds;
 mod registry;
 
