@@ -33,6 +33,8 @@ enum Command {
     /// List or test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write a commented starter factlint.toml in the current folder.
+    Init,
     /// Explain a rule: what it checks, an example, how to configure it.
     Explain {
         /// A rule id (e.g. event-date-mismatch) or a check kind (e.g. event-date).
@@ -70,6 +72,12 @@ pub struct Sources {
     /// Do not load the embedded rules.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// The config file (default: the nearest factlint.toml in this folder or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any factlint.toml.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 #[derive(Args)]
@@ -82,9 +90,9 @@ pub struct CheckArgs {
     /// The document date (YYYY-MM-DD), overriding front matter and datelines.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Exit 1 when a finding at or above this level is reported.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: Level,
+    /// Exit 1 when a finding at or above this level is reported [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Level>,
     /// Report only findings at or above this level.
     #[arg(long, value_enum, default_value = "info")]
     pub min_severity: Level,
@@ -103,6 +111,12 @@ pub struct CheckArgs {
     /// Print findings only, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print the number of findings per rule after the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Worker threads [default: RAYON_NUM_THREADS, else all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub sources: Sources,
 }
@@ -175,6 +189,7 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Docs) => cmd::rules::docs(),
         Command::Rules(RulesCommand::Test { dir, sources }) => cmd::fixtures::test(&dir, &sources),
         Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
+        Command::Init => cmd::init(),
     };
     ExitCode::from(code)
 }

@@ -1,6 +1,7 @@
 //! factlint's integration tests: one binary, one module per area.
 
 mod cli;
+mod config;
 mod corpus;
 mod ledger;
 mod rule_examples;

@@ -58,7 +58,14 @@ pub fn markdown(rules: &[Rule]) -> String {
     let mut out = String::from(SCHEMA);
     out.push_str("\n## Shipped rules\n\n| rule | kind | severity | summary |\n| --- | --- | --- | --- |\n");
     for r in rules {
-        let _ = writeln!(out, "| `{}` | {} | {} | {} |", r.id, r.kind.name, r.severity.as_str(), r.summary.replace('|', "\\|"));
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            r.id,
+            r.kind.name,
+            r.severity.as_str(),
+            r.summary.replace('|', "\\|")
+        );
     }
     out.push_str("\n## Check kinds\n");
     for k in KINDS {
@@ -71,10 +78,26 @@ pub fn markdown(rules: &[Rule]) -> String {
                 let _ = writeln!(out, "{line}");
             }
         }
-        let _ = writeln!(out, "\nTemplate values: {}.", k.vars.iter().map(|v| format!("`{{{v}}}`")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "\nTemplate values: {}.",
+            k.vars
+                .iter()
+                .map(|v| format!("`{{{v}}}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         let users: Vec<&Rule> = rules.iter().filter(|r| r.kind.name == k.name).collect();
         if !users.is_empty() {
-            let _ = writeln!(out, "\nShipped rules: {}.", users.iter().map(|r| format!("`{}`", r.id)).collect::<Vec<_>>().join(", "));
+            let _ = writeln!(
+                out,
+                "\nShipped rules: {}.",
+                users
+                    .iter()
+                    .map(|r| format!("`{}`", r.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
         }
     }
     out
