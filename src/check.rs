@@ -157,6 +157,12 @@ impl Engine {
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        let ran = |prefix: &str| {
+            self.rules
+                .iter()
+                .any(|r| only(r) && (r.id == prefix || r.id.starts_with(prefix)))
+        };
+        crate::suppress::apply(&source.text, &mut findings, ran);
         findings
     }
 }

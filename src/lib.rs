@@ -3,6 +3,7 @@
 // `InputError` carries the file text for miette; errors are rare, so size is no concern.
 #![allow(clippy::result_large_err)]
 
+pub mod baseline;
 pub mod check;
 pub mod claims;
 pub mod config;
@@ -10,12 +11,14 @@ pub mod diagnostics;
 pub mod error;
 pub mod expect;
 pub mod extract;
+pub mod fix;
 pub mod ledger;
 pub mod render;
 pub mod rules;
 pub mod source;
 pub mod span;
 pub mod suggest;
+pub mod suppress;
 pub mod walk;
 
 mod embedded {

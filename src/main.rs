@@ -114,6 +114,18 @@ pub struct CheckArgs {
     /// Print the number of findings per rule after the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the certain fixes in place (atomic writes); report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Record the current findings in FILE (a JSON baseline) and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
     /// Worker threads [default: RAYON_NUM_THREADS, else all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

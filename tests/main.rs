@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod corpus;
+mod fix;
 mod ledger;
 mod rule_examples;
 mod rule_fixtures;

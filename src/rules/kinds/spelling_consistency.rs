@@ -256,7 +256,14 @@ impl Check for Params {
                         .var("preferred", preferred.clone())
                         .var("count", count.clone())
                         .var("group", ix.names[g].clone())
-                        .label(span, if self.locale.is_some() { "not the configured locale's spelling" } else { "the minority spelling" })
+                        .label(
+                            span,
+                            if self.locale.is_some() {
+                                "not the configured locale's spelling"
+                            } else {
+                                "the minority spelling"
+                            },
+                        )
                         .fix(span, preferred),
                 );
             }
