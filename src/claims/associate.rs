@@ -227,7 +227,16 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
         ],
     );
     for (mi, m) in s.mentions.iter().enumerate() {
-        let Some(entity) = m.entity() else { continue };
+        // Countries and people sign and found things; the events of bodies, treaties and
+        // events are what the ledger dates.
+        let Some(entity) = m.entity().filter(|e| {
+            !matches!(
+                ledger.entity(*e).kind,
+                EntityKind::Country | EntityKind::Person | EntityKind::Place
+            )
+        }) else {
+            continue;
+        };
         // The next mention of another entity bounds the claim ("(NATO)" does not).
         let next_mention = s.mentions[mi + 1..]
             .iter()
@@ -247,7 +256,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
                     if only(pre, PARTICIPLE_FILLERS)
                         && only(strip_place(post), &["in", "on", "in the year", "at the start of"])
                     {
-                        push_event(out, ledger, entity, m.span, kind, Some(span_in(m.span.end, ws, we)), t);
+                        push_event(out, entity, m.span, kind, Some(span_in(m.span.end, ws, we)), t);
                         continue;
                     }
                 }
@@ -278,15 +287,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
                     && has_word(g, &["with", "through", "by", "upon", "at"])
             };
             if after_entity || before_noun {
-                push_event(
-                    out,
-                    ledger,
-                    entity,
-                    m.span,
-                    kind,
-                    Some(Span::new(noun_start, noun_end)),
-                    t,
-                );
+                push_event(out, entity, m.span, kind, Some(Span::new(noun_start, noun_end)), t);
             }
         }
     }
@@ -364,17 +365,12 @@ fn phrase_len(text: &str, at: usize, table: &[(&str, EventKind)]) -> usize {
 
 fn push_event(
     out: &mut Vec<Claim>,
-    ledger: &Ledger,
     entity: EntityId,
     entity_span: Span,
     kind: EventKind,
     trigger: Option<Span>,
     t: &Timex,
 ) {
-    // Only claims the ledger can speak to are worth making; the check decides the rest.
-    if ledger.events_of(entity).next().is_none() {
-        return;
-    }
     if out
         .iter()
         .any(|c| matches!(c, Claim::EventDate(e) if e.value_span == t.span))

@@ -361,6 +361,20 @@ impl Emitter<'_> {
     pub fn emit(&mut self, r: Report) {
         let message = fill(&self.rule.message, &r.vars);
         let help = self.rule.help.as_ref().map(|h| fill(h, &r.vars));
+        self.push(r, message, help);
+    }
+
+    /// An info finding for a claim the ledger cannot verify (`--report-unverified`).
+    pub fn unverified(&mut self, span: Span, what: String) {
+        let r = Report {
+            severity: Some(Severity::Info),
+            ..Report::new(span)
+        };
+        let help = Some("the ledger has no fact to check this against; add one to check it".to_string());
+        self.push(r, format!("unverified: {what}"), help);
+    }
+
+    fn push(&mut self, r: Report, message: String, help: Option<String>) {
         self.findings.push(Finding {
             rule: self.rule.id.clone(),
             severity: r.severity.unwrap_or(self.rule.severity),

@@ -60,7 +60,13 @@ impl Check for Params {
             }
             let Some((from, to)) = period(&c.value) else { continue };
             let events: Vec<_> = cx.ledger.events_of(c.entity).filter(|e| e.kind == c.event).collect();
-            let Some(first) = events.first() else { continue };
+            let Some(first) = events.first() else {
+                if cx.report_unverified {
+                    let name = &cx.ledger.entity(c.entity).name;
+                    out.unverified(c.value_span, format!("when {name} {}", c.event.verb()));
+                }
+                continue;
+            };
             let agrees = events.iter().any(|e| {
                 let (lf, lt) = (e.date.first_day(), e.end.unwrap_or(e.date).last_day());
                 from <= lt && lf <= to

@@ -76,7 +76,13 @@ impl Check for Params {
                     match count_on(cx.ledger, c.body, d) {
                         Some((n, ..)) if n == c.number => right = true,
                         Some((n, source, origin)) => wrong = wrong.or(Some((n, d, source, origin))),
-                        None => right = true,
+                        None => {
+                            right = true;
+                            if cx.report_unverified {
+                                let name = &cx.ledger.entity(c.body).name;
+                                out.unverified(c.number_span, format!("how many members {name} had at that date"));
+                            }
+                        }
                     }
                 }
             }

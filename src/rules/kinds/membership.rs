@@ -62,7 +62,12 @@ impl Check for Params {
             match (&self.claims, &c.joined) {
                 (Which::Joined, Some((value, span))) => {
                     let Some((from, to)) = period(value) else { continue };
-                    let Some(first) = ms.first() else { continue };
+                    let Some(first) = ms.first() else {
+                        if cx.report_unverified {
+                            out.unverified(*span, format!("when {} joined {}", member.name, body.name));
+                        }
+                        continue;
+                    };
                     if ms.iter().any(|m| m.from.first_day() <= to && from <= m.from.last_day()) {
                         continue;
                     }

@@ -63,6 +63,10 @@ impl Check for Params {
                 holders_on(ledger, c.office, w.from).is_some() && holders_on(ledger, c.office, w.to).is_some()
             });
             if !known {
+                if cx.report_unverified {
+                    let (p, o) = (&ledger.entity(c.person).name, &ledger.office(c.office).name);
+                    out.unverified(c.person_span, format!("whether {p} was {o} at that date"));
+                }
                 continue;
             }
             let when = c.at[0];
