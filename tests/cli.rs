@@ -202,14 +202,33 @@ fn unverified_claims_are_silent_unless_asked() {
     let text = "---\ndate: 2024-09-26\n---\nThe Ukraine Defence Contact Group, founded in 2022, met. In 1990, Jean Chrétien, Prime Minister of Canada, spoke.\n";
     let quiet = json(&factlint(&["check", "-", "--format", "json"], Some(text)));
     assert_eq!(quiet["diagnostics"].as_array().map(Vec::len), Some(0));
-    let asked = json(&factlint(&["check", "-", "--format", "json", "--report-unverified"], Some(text)));
+    let asked = json(&factlint(
+        &["check", "-", "--format", "json", "--report-unverified"],
+        Some(text),
+    ));
     let got: Vec<(String, String)> = asked["diagnostics"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|d| (d["severity"].as_str().unwrap_or("").to_string(), d["text"].as_str().unwrap_or("").to_string()))
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap_or("").to_string(),
+                d["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
-    assert_eq!(got, [("info".to_string(), "2022".to_string()), ("info".to_string(), "Jean Chrétien".to_string())]);
+    assert_eq!(
+        got,
+        [
+            ("info".to_string(), "2022".to_string()),
+            ("info".to_string(), "Jean Chrétien".to_string())
+        ]
+    );
     // Info never fails a run by default.
-    assert_eq!(factlint(&["check", "-", "--report-unverified"], Some(text)).status.code(), Some(0));
+    assert_eq!(
+        factlint(&["check", "-", "--report-unverified"], Some(text))
+            .status
+            .code(),
+        Some(0)
+    );
 }

@@ -419,13 +419,18 @@ fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger
         }
         let anchor_year = ledger.anchor_event(entity).map_or(0, |e| e.date.year);
         // Years in the sentence after the anchor year are when it may be marked.
-        let mut marked_in: Vec<(i16, Option<Span>)> = s
-            .timexes
-            .iter()
-            .filter(|t| !t.span.overlaps(m.span))
-            .filter_map(|t| t.value.year().map(|y| (y, Some(t.span))))
-            .filter(|(y, _)| *y > anchor_year)
-            .collect();
+        let mut marked_in: Vec<(i16, Option<Span>)> = Vec::new();
+        for t in s.timexes.iter().filter(|t| !t.span.overlaps(m.span)) {
+            let Some(y) = t.value.year().filter(|y| *y > anchor_year) else {
+                continue;
+            };
+            marked_in.push((y, Some(t.span)));
+            // "in April" without a year may be this April or next: either year counts.
+            if t.relative && matches!(t.value, TimexValue::Month { .. } | TimexValue::Day { .. }) {
+                marked_in.push((y - 1, Some(t.span)));
+                marked_in.push((y + 1, Some(t.span)));
+            }
+        }
         if marked_in.is_empty() {
             match x.doc_date {
                 Some(d) => marked_in.push((d.date.year(), None)),
