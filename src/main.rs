@@ -137,6 +137,10 @@ pub struct CheckArgs {
 pub struct ExtractArgs {
     /// The document (- for stdin).
     pub file: Option<PathBuf>,
+    /// Batch mode: read JSON lines (`id`, `dct`, `text`) from FILE (- for stdin) and
+    /// write one line of temporal expressions per input (TempEval-3 style).
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub jsonl: Option<PathBuf>,
     /// The document date (YYYY-MM-DD).
     #[arg(long)]
     pub date: Option<String>,

@@ -232,3 +232,21 @@ fn unverified_claims_are_silent_unless_asked() {
         Some(0)
     );
 }
+
+#[test]
+fn extract_jsonl_batch() {
+    let input = "{\"id\": \"a\", \"dct\": \"2024-09-26\", \"text\": \"NATO was founded in 1949. Last year we met.\"}\nnot json\n";
+    let out = factlint(&["extract", "--jsonl", "-"], Some(input));
+    assert_eq!(out.status.code(), Some(2), "a bad line is reported");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: skipped"));
+    let line: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap_or_default()).expect("JSON line");
+    assert_eq!(line["id"], "a");
+    let values: Vec<(&str, u64)> = line["timexes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| (t["value"].as_str().unwrap_or(""), t["start"].as_u64().unwrap_or(0)))
+        .collect();
+    assert_eq!(values, [("1949", 20), ("2023", 26)]);
+}
