@@ -10,6 +10,7 @@ pub mod error;
 pub mod expect;
 pub mod extract;
 pub mod ledger;
+pub mod lsp;
 pub mod render;
 pub mod rules;
 pub mod source;

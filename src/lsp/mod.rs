@@ -1,0 +1,417 @@
+//! The language server: `factlint lsp` speaks LSP over stdio (lsp-server, synchronous).
+//!
+//! Full-document sync. On open, change and save the document is checked with the same
+//! engine as `factlint check` and its findings are published as diagnostics (rule id
+//! as the code, the ledger fact and the finding's secondary labels as related
+//! information). A finding with a certain fix is offered as a quick fix.
+//!
+//! `Server` is pure (messages in, messages out) so it is tested without pipes; `serve`
+//! runs it on a connection. Nothing a client sends can make it panic: unknown requests
+//! get MethodNotFound, bad parameters are logged to stderr and ignored, and a panic in
+//! the engine on some document is caught and logged.
+
+pub mod position;
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, RequestId, Response};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, InitializeParams, InitializeResult, Location, NumberOrString,
+    Position, PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+};
+use serde::de::DeserializeOwned;
+
+use crate::check::{CheckOptions, Engine};
+use crate::diagnostics::{Finding, Severity};
+use crate::source::{Markup, SourceText};
+use crate::span::Span;
+use position::LineIndex;
+
+/// Writes a line to stderr: the editor shows it in the server's log; stdout is the
+/// protocol and is never written to.
+#[allow(clippy::print_stderr)]
+fn log(msg: &str) {
+    eprintln!("factlint lsp: {msg}");
+}
+
+/// What the server tells the client it can do.
+pub fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::FULL),
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                include_text: Some(true),
+            })),
+            ..Default::default()
+        })),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        ..Default::default()
+    }
+}
+
+/// The workspace root the client names: the first workspace folder, else `rootUri`.
+pub fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
+    #[allow(deprecated)]
+    let uri = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| &f.uri)
+        .or(params.root_uri.as_ref())?;
+    if uri.scheme().map(|s| s.as_str()) != Some("file") {
+        return None;
+    }
+    Some(PathBuf::from(percent_decode(uri.path().as_str())))
+}
+
+/// The engine for a workspace: the embedded ledger and rules.
+///
+/// TODO(issue 5, config): when the config module lands on main, find `factlint.toml`
+/// by walking up from `root` with its discovery function and build the engine from
+/// the ledger/rule files and rule selection it names, exactly as `factlint check` does
+/// (the CLI builds it in `cmd::engine`); move that builder into the library so the
+/// server and the CLI share it. Until then the server checks with the embedded
+/// defaults, which is what `factlint check` does without flags.
+pub fn load_engine(root: Option<&std::path::Path>) -> Engine {
+    let _ = root;
+    let (engine, errors) = Engine::with_defaults();
+    for e in &errors {
+        log(&format!("configuration: {}", e.message));
+    }
+    engine
+}
+
+/// One open document and what was found in it.
+struct Document {
+    uri: Uri,
+    text: String,
+    markup: Markup,
+    lines: LineIndex,
+    findings: Vec<Finding>,
+}
+
+/// The server's state: the engine and the open documents.
+pub struct Server {
+    engine: Engine,
+    docs: HashMap<Uri, Document>,
+}
+
+impl Server {
+    pub fn new(engine: Engine) -> Server {
+        Server {
+            engine,
+            docs: HashMap::new(),
+        }
+    }
+
+    /// Handles one message from the client; returns the messages to send back.
+    /// (`shutdown` and `exit` are handled by `serve`.)
+    pub fn handle(&mut self, msg: Message) -> Vec<Message> {
+        match msg {
+            Message::Request(req) => vec![Message::Response(self.request(req))],
+            Message::Notification(n) => self.notification(n),
+            Message::Response(_) => Vec::new(),
+        }
+    }
+
+    fn request(&mut self, req: Request) -> Response {
+        match req.method.as_str() {
+            "textDocument/codeAction" => match params::<CodeActionParams>(&req.method, req.params) {
+                Some(p) => Response::new_ok(req.id, self.code_actions(&p)),
+                None => Response::new_err(req.id, ErrorCode::InvalidParams as i32, "invalid params".into()),
+            },
+            other => method_not_found(req.id, other),
+        }
+    }
+
+    fn notification(&mut self, n: Notification) -> Vec<Message> {
+        match n.method.as_str() {
+            "textDocument/didOpen" => {
+                let Some(p) = params::<DidOpenTextDocumentParams>(&n.method, n.params) else {
+                    return Vec::new();
+                };
+                let doc = p.text_document;
+                let markup = markup(&doc.uri, &doc.language_id);
+                self.update(doc.uri, doc.text, markup)
+            }
+            "textDocument/didChange" => {
+                let Some(p) = params::<DidChangeTextDocumentParams>(&n.method, n.params) else {
+                    return Vec::new();
+                };
+                // Full sync: the last change holds the whole text. A ranged change means
+                // the client ignored our sync kind; applying it would guess, so it is
+                // logged and the document keeps its last full text.
+                let Some(change) = p.content_changes.into_iter().next_back() else {
+                    return Vec::new();
+                };
+                if change.range.is_some() {
+                    log("didChange with a range: factlint asks for full-document sync; ignored");
+                    return Vec::new();
+                }
+                let uri = p.text_document.uri;
+                let markup = self.docs.get(&uri).map_or_else(|| markup(&uri, ""), |d| d.markup);
+                self.update(uri, change.text, markup)
+            }
+            "textDocument/didSave" => {
+                let Some(p) = params::<DidSaveTextDocumentParams>(&n.method, n.params) else {
+                    return Vec::new();
+                };
+                let uri = p.text_document.uri;
+                let (text, markup) = match (p.text, self.docs.get(&uri)) {
+                    (Some(t), d) => (t, d.map_or_else(|| markup(&uri, ""), |d| d.markup)),
+                    (None, Some(d)) => (d.text.clone(), d.markup),
+                    (None, None) => return Vec::new(),
+                };
+                self.update(uri, text, markup)
+            }
+            "textDocument/didClose" => {
+                let Some(p) = params::<DidCloseTextDocumentParams>(&n.method, n.params) else {
+                    return Vec::new();
+                };
+                self.docs.remove(&p.text_document.uri);
+                vec![publish(p.text_document.uri, Vec::new())]
+            }
+            // `initialized`, `$/cancelRequest`, `workspace/didChangeConfiguration`...:
+            // nothing to do.
+            _ => Vec::new(),
+        }
+    }
+
+    /// Checks a document's new text and publishes its diagnostics.
+    fn update(&mut self, uri: Uri, text: String, markup: Markup) -> Vec<Message> {
+        let name = document_name(&uri);
+        let source = SourceText::with_markup(&name, text.clone(), markup);
+        let engine = &self.engine;
+        let findings = match catch_unwind(AssertUnwindSafe(|| engine.check(&source, &CheckOptions::default()))) {
+            Ok(f) => f,
+            Err(_) => {
+                log(&format!(
+                    "internal error while checking {}; no diagnostics",
+                    uri.as_str()
+                ));
+                Vec::new()
+            }
+        };
+        let doc = Document {
+            uri: uri.clone(),
+            lines: LineIndex::new(&text),
+            text,
+            markup,
+            findings,
+        };
+        let diagnostics = doc.findings.iter().map(|f| doc.diagnostic(f)).collect();
+        self.docs.insert(uri.clone(), doc);
+        vec![publish(uri, diagnostics)]
+    }
+
+    /// A quick fix for each finding with a fix that touches the requested range.
+    fn code_actions(&self, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let Some(doc) = self.docs.get(&p.text_document.uri) else {
+            return Vec::new();
+        };
+        let start = doc.offset(p.range.start);
+        let end = doc.offset(p.range.end);
+        doc.findings
+            .iter()
+            .filter_map(|f| {
+                let fix = f.fix.as_ref()?;
+                let touches = (f.span.start as usize) <= end && start <= f.span.end as usize;
+                touches.then(|| {
+                    let edit = TextEdit {
+                        range: doc.range(fix.span),
+                        new_text: fix.replacement.clone(),
+                    };
+                    CodeActionOrCommand::CodeAction(CodeAction {
+                        title: format!("Replace with \"{}\"", fix.replacement),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![doc.diagnostic(f)]),
+                        edit: Some(WorkspaceEdit {
+                            changes: Some(HashMap::from([(doc.uri.clone(), vec![edit])])),
+                            ..Default::default()
+                        }),
+                        is_preferred: Some(true),
+                        ..Default::default()
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
+impl Document {
+    fn position(&self, offset: u32) -> Position {
+        let (line, character) = self.lines.utf16(&self.text, offset as usize);
+        Position { line, character }
+    }
+
+    fn range(&self, span: Span) -> Range {
+        Range {
+            start: self.position(span.start),
+            end: self.position(span.end),
+        }
+    }
+
+    fn offset(&self, p: Position) -> usize {
+        self.lines.offset(&self.text, p.line, p.character)
+    }
+
+    fn diagnostic(&self, f: &Finding) -> Diagnostic {
+        let mut related: Vec<DiagnosticRelatedInformation> = f
+            .labels
+            .iter()
+            .map(|l| DiagnosticRelatedInformation {
+                location: Location {
+                    uri: self.uri.clone(),
+                    range: self.range(l.span),
+                },
+                message: l.text.clone(),
+            })
+            .collect();
+        if let Some(fact) = &f.fact {
+            related.push(DiagnosticRelatedInformation {
+                location: Location {
+                    uri: self.uri.clone(),
+                    range: self.range(f.span),
+                },
+                message: format!("ledger: {}; source: {}", fact.text, fact.source),
+            });
+        }
+        Diagnostic {
+            range: self.range(f.span),
+            severity: Some(match f.severity {
+                Severity::Error => DiagnosticSeverity::ERROR,
+                Severity::Warning => DiagnosticSeverity::WARNING,
+                Severity::Info => DiagnosticSeverity::INFORMATION,
+            }),
+            code: Some(NumberOrString::String(f.rule.clone())),
+            source: Some("factlint".into()),
+            message: f.message.clone(),
+            related_information: (!related.is_empty()).then_some(related),
+            ..Default::default()
+        }
+    }
+}
+
+fn publish(uri: Uri, diagnostics: Vec<Diagnostic>) -> Message {
+    Message::Notification(Notification::new(
+        "textDocument/publishDiagnostics".into(),
+        PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version: None,
+        },
+    ))
+}
+
+fn method_not_found(id: RequestId, method: &str) -> Response {
+    Response::new_err(
+        id,
+        ErrorCode::MethodNotFound as i32,
+        format!("factlint does not handle `{method}`"),
+    )
+}
+
+/// Parameters of a message, or `None` (logged) when they do not fit.
+fn params<P: DeserializeOwned>(method: &str, value: serde_json::Value) -> Option<P> {
+    match serde_json::from_value(value) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            log(&format!("ignoring `{method}` with invalid params: {e}"));
+            None
+        }
+    }
+}
+
+/// The file name a URI stands for, as findings and Markdown detection see it.
+fn document_name(uri: &Uri) -> String {
+    let path = percent_decode(uri.path().as_str());
+    if path.is_empty() {
+        uri.as_str().to_string()
+    } else {
+        path
+    }
+}
+
+/// Markdown or text: the path's extension decides; a path without a known one
+/// (`untitled:Untitled-1`) goes by the client's language id.
+fn markup(uri: &Uri, language_id: &str) -> Markup {
+    let name = document_name(uri).to_ascii_lowercase();
+    if name.ends_with(".txt") || name.ends_with(".text") {
+        return Markup::Text;
+    }
+    match Markup::from_path(&name) {
+        Markup::Markdown => Markup::Markdown,
+        Markup::Text if language_id == "markdown" => Markup::Markdown,
+        Markup::Text => Markup::Text,
+    }
+}
+
+/// Decodes `%XX` escapes; invalid escapes and non-UTF-8 results are kept as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Runs the server on a connection until the client shuts it down. Returns an error
+/// when the protocol is broken (no `initialize`, `exit` without `shutdown`, a closed
+/// channel), which the caller turns into exit code 1.
+pub fn serve(connection: &Connection) -> Result<(), String> {
+    let err = |e: ProtocolError| e.to_string();
+    let (id, init) = connection.initialize_start().map_err(err)?;
+    let root = serde_json::from_value::<InitializeParams>(init)
+        .ok()
+        .and_then(|p| workspace_root(&p));
+    let result = InitializeResult {
+        capabilities: capabilities(),
+        server_info: Some(ServerInfo {
+            name: "factlint".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+        }),
+    };
+    let result = serde_json::to_value(result).map_err(|e| e.to_string())?;
+    connection.initialize_finish(id, result).map_err(err)?;
+    let mut server = Server::new(load_engine(root.as_deref()));
+    for msg in &connection.receiver {
+        if let Message::Request(req) = &msg
+            && connection.handle_shutdown(req).map_err(err)?
+        {
+            return Ok(());
+        }
+        if let Message::Notification(n) = &msg
+            && n.method == "exit"
+        {
+            log("exit without shutdown");
+            return Err("exit without shutdown".into());
+        }
+        for out in server.handle(msg) {
+            if connection.sender.send(out).is_err() {
+                return Err("the client closed the connection".into());
+            }
+        }
+    }
+    Ok(())
+}
