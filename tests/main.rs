@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod formats;
 mod ledger;
 mod rule_examples;
 
