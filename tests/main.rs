@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod formats;
 mod ledger;
+mod lsp;
 mod rule_examples;
 
 use std::sync::OnceLock;

@@ -14,3 +14,24 @@ pub fn run(shell: Shell) -> u8 {
         _ => EXIT_ERROR,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shell_gets_a_script_that_knows_the_commands() {
+        for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factlint", &mut out);
+            let script = String::from_utf8(out).expect("UTF-8");
+            for word in ["factlint", "check", "lsp", "completions", "format"] {
+                assert!(script.contains(word), "{shell}: no `{word}`");
+            }
+            // Shells that complete option values know the formats.
+            if matches!(shell, Shell::Bash | Shell::Zsh | Shell::Fish) {
+                assert!(script.contains("sarif"), "{shell}: no `sarif`");
+            }
+        }
+    }
+}

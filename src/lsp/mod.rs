@@ -404,7 +404,6 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         if let Message::Notification(n) = &msg
             && n.method == "exit"
         {
-            log("exit without shutdown");
             return Err("exit without shutdown".into());
         }
         for out in server.handle(msg) {
@@ -414,4 +413,88 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn server() -> Server {
+        let (engine, errors) = Engine::with_defaults();
+        assert!(errors.is_empty());
+        Server::new(engine)
+    }
+
+    fn request(id: i32, method: &str, params: serde_json::Value) -> Message {
+        Message::Request(Request::new(id.into(), method.into(), params))
+    }
+
+    fn notification(method: &str, params: serde_json::Value) -> Message {
+        Message::Notification(Notification::new(method.into(), params))
+    }
+
+    #[test]
+    fn garbage_gets_errors_or_silence_never_a_panic() {
+        let mut s = server();
+        let uri = "file:///x/%C3%A9t%C3%A9.md";
+        let garbage = [
+            json!(null),
+            json!(42),
+            json!("text"),
+            json!({"textDocument": {"uri": "not a uri at all"}}),
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 99, "character": 99}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
+            json!({"textDocument": {"uri": uri, "version": 1}, "contentChanges": []}),
+            json!({"textDocument": {"uri": uri, "version": 1}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}, "text": "x"}]}),
+        ];
+        let methods = [
+            "textDocument/didOpen",
+            "textDocument/didChange",
+            "textDocument/didSave",
+            "textDocument/didClose",
+            "textDocument/codeAction",
+            "$/cancelRequest",
+            "workspace/unknown",
+        ];
+        let mut id = 0;
+        for method in methods {
+            for params in &garbage {
+                id += 1;
+                for out in s.handle(request(id, method, params.clone())) {
+                    let Message::Response(r) = out else { continue };
+                    if method != "textDocument/codeAction" {
+                        assert_eq!(
+                            r.response_result.err().map(|e| e.code),
+                            Some(ErrorCode::MethodNotFound as i32)
+                        );
+                    }
+                }
+                s.handle(notification(method, params.clone()));
+            }
+        }
+        // A document with odd text still gets checked, and positions past its end are
+        // clamped.
+        let text = "\u{feff}𝄞\r\n\0\u{1}Stephen Harper, Prime Minister of Canada, in 2024";
+        let out = s.handle(notification(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        ));
+        assert_eq!(out.len(), 1);
+        let actions = s.handle(request(
+            9999,
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 999, "character": 999}}, "context": {"diagnostics": []}}),
+        ));
+        assert!(matches!(&actions[..], [Message::Response(r)] if r.response_result.is_ok()));
+    }
+
+    #[test]
+    fn markup_from_the_path_then_the_language_id() {
+        let uri = |s: &str| s.parse::<Uri>().expect("uri");
+        assert_eq!(markup(&uri("file:///a/b.md"), "plaintext"), Markup::Markdown);
+        assert_eq!(markup(&uri("file:///a/b.txt"), "markdown"), Markup::Text);
+        assert_eq!(markup(&uri("untitled:Untitled-1"), "markdown"), Markup::Markdown);
+        assert_eq!(markup(&uri("untitled:Untitled-1"), "plaintext"), Markup::Text);
+        assert_eq!(document_name(&uri("file:///a/%C3%A9t%C3%A9.md")), "/a/été.md");
+    }
 }
