@@ -212,16 +212,29 @@ fn notification(e: &InputError) -> Notification {
         .build()
 }
 
-/// A relative path as a URI reference: `/` separators, everything outside the
-/// unreserved set percent-encoded.
+/// A relative path as a URI reference (RFC 3986): `/` separators; bytes that may
+/// not stand in a path segment (spaces, non-ASCII, `%`, `#`, `?`, and `:`, which in a
+/// first segment would read as a scheme) percent-encoded.
 pub fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.replace('\\', "/").bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_encode_only_what_a_path_cannot_hold() {
+        assert_eq!(uri("docs/a,b (1).md"), "docs/a,b%20(1).md");
+        assert_eq!(uri("été:50%#?.md"), "%C3%A9t%C3%A9%3A50%25%23%3F.md");
+        assert_eq!(uri("dir\\file.md"), "dir/file.md");
+    }
 }
