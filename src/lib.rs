@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod claims;
+pub mod config;
 pub mod diagnostics;
 pub mod error;
 pub mod expect;

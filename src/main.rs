@@ -33,6 +33,8 @@ enum Command {
     /// List or test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write a commented starter factlint.toml in the current folder.
+    Init,
     /// Explain a rule: what it checks, an example, how to configure it.
     Explain {
         /// A rule id (e.g. event-date-mismatch) or a check kind (e.g. event-date).
@@ -83,6 +85,12 @@ pub struct Sources {
     /// Do not load the embedded rules.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// The config file (default: the nearest factlint.toml in this folder or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any factlint.toml.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 #[derive(Args)]
@@ -95,9 +103,9 @@ pub struct CheckArgs {
     /// The document date (YYYY-MM-DD), overriding front matter and datelines.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Exit 1 when a finding at or above this level is reported.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: Level,
+    /// Exit 1 when a finding at or above this level is reported [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Level>,
     /// Report only findings at or above this level.
     #[arg(long, value_enum, default_value = "info")]
     pub min_severity: Level,
@@ -116,6 +124,12 @@ pub struct CheckArgs {
     /// Print findings only, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print the number of findings per rule after the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Worker threads [default: RAYON_NUM_THREADS, else all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub sources: Sources,
 }
@@ -161,6 +175,15 @@ enum RulesCommand {
     },
     /// List the check kinds.
     Kinds,
+    /// Print docs/rules.md (the rule schema, the shipped rules and the check kinds).
+    Docs,
+    /// Run rule fixtures: DIR/<rule-id>/*.md with `<!-- expect: RULE -->` comments.
+    Test {
+        #[arg(default_value = "tests/fixtures/rules")]
+        dir: PathBuf,
+        #[command(flatten)]
+        sources: Sources,
+    },
 }
 
 fn main() -> ExitCode {
@@ -176,7 +199,10 @@ fn main() -> ExitCode {
         Command::Ledger(LedgerCommand::Show { name, sources }) => cmd::ledger::show(&name, &sources),
         Command::Rules(RulesCommand::List { sources }) => cmd::rules::list(&sources),
         Command::Rules(RulesCommand::Kinds) => cmd::rules::kinds(),
+        Command::Rules(RulesCommand::Docs) => cmd::rules::docs(),
+        Command::Rules(RulesCommand::Test { dir, sources }) => cmd::fixtures::test(&dir, &sources),
         Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
+        Command::Init => cmd::init(),
         Command::Lsp => cmd::lsp::run(),
         Command::Completions { shell } => cmd::completions::run(shell),
     };

@@ -1,11 +1,13 @@
 //! factlint's integration tests: one binary, one module per area.
 
 mod cli;
+mod config;
 mod corpus;
 mod formats;
 mod ledger;
 mod lsp;
 mod rule_examples;
+mod rule_fixtures;
 
 use std::sync::OnceLock;
 

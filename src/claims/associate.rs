@@ -121,11 +121,11 @@ const HOLD_VERBS: &[&str] = &[
 /// Words that make a holding claim about the document date ("which holds the ...").
 const PRESENT: &[&str] = &["holds", "currently", "current", "now", "is holding", "has"];
 
-struct Sentence<'a> {
-    span: Span,
-    text: &'a str,
-    timexes: Vec<&'a Timex>,
-    mentions: Vec<&'a Mention>,
+pub(super) struct Sentence<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub timexes: Vec<&'a Timex>,
+    pub mentions: Vec<&'a Mention>,
 }
 
 pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
@@ -164,6 +164,9 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
         offices(&s, x, masked, ledger, &mut out);
         titled_persons(&s, x, masked, ledger, &mut out);
         series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
+        super::membership::build(&s, masked, ledger, &speakers, &mut out);
+        super::count::build(&s, x, masked, ledger, &mut out);
+        super::tense::build(&s, masked, x.doc_date.map(|d| d.date), &mut out);
     }
     for t in &x.timexes {
         if let (TimexValue::Day { date }, Some((weekday, wspan))) = (&t.value, t.weekday) {
@@ -178,12 +181,12 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
     out
 }
 
-fn between(masked: &str, a: Span, b: Span) -> &str {
+pub(super) fn between(masked: &str, a: Span, b: Span) -> &str {
     masked.get(a.end as usize..b.start as usize).unwrap_or("\u{0}")
 }
 
 /// A single calendar value (not part of a range, not relative to "now").
-fn dated(t: &Timex) -> bool {
+pub(super) fn dated(t: &Timex) -> bool {
     super::period(&t.value).is_some()
         && !t
             .group
@@ -319,7 +322,7 @@ fn span_in(base: u32, s: usize, e: usize) -> Span {
     Span::new(base as usize + s, base as usize + e)
 }
 
-fn strip_parenthetical(gap: &str) -> &str {
+pub(super) fn strip_parenthetical(gap: &str) -> &str {
     let t = gap.trim_start();
     if let Some(rest) = t.strip_prefix('(')
         && let Some(close) = rest.find(')')
@@ -538,17 +541,20 @@ fn office_before_person(s: &Sentence<'_>, k: usize, masked: &str, ledger: &Ledge
 /// When an office claim speaks of: dates before it in the sentence, or after it
 /// outside a relative clause ("who died in 1944" is about someone else); else the
 /// document date.
-fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start: u32, end: u32) -> Option<Vec<When>> {
+pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start: u32, end: u32) -> Option<Vec<When>> {
     let at: Vec<When> = s
         .timexes
         .iter()
         .filter(|t| {
-            t.span.end <= start
-                || (t.span.start >= end
-                    && !has_word(
-                        &masked[end as usize..t.span.start as usize],
-                        &["which", "who", "whom", "whose", "that", "where", "when"],
-                    ))
+            t.span.end <= start || {
+                // After the claim, only a date the clause is set in ("in 2010"), not a
+                // date inside another phrase ("Canada's 2025 G7 presidency", "who
+                // died in 1944").
+                let gap = &masked[end as usize..t.span.start as usize];
+                t.span.start >= end
+                    && !has_word(gap, &["which", "who", "whom", "whose", "that", "where", "when"])
+                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
+            }
         })
         .filter_map(|t| {
             super::period(&t.value).map(|(from, to)| When {
@@ -643,7 +649,7 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
 /// The document's speakers, for "our"/"we": a coordination of two or more countries
 /// or bodies ("Canada and France") that the document repeats, or states in its first
 /// blocks.
-fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
+pub(super) fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
     let mut counts: HashMap<Vec<EntityId>, (usize, u32)> = HashMap::new();
     let first_blocks_end = x.sentences.get(3).map_or(u32::MAX, |s| s.end);
     for run in coordinations(&x.mentions, masked, ledger) {
@@ -661,7 +667,7 @@ fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
 }
 
 /// Runs of country/body mentions joined by ", " and "and": "Canada and France".
-fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
+pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
     let holder = |m: &Mention| {
         m.entity().filter(|e| {
             matches!(

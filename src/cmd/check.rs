@@ -1,11 +1,12 @@
 //! `factlint check`.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use factlint::check::CheckOptions;
+use factlint::check::{CheckOptions, Engine};
 use factlint::diagnostics::Severity;
 use factlint::error::InputError;
 use factlint::render::{FileResult, github, human, json, junit, sarif};
@@ -22,14 +23,11 @@ fn level(l: Level) -> Severity {
     }
 }
 
-fn selected(id: &str, select: &[String], ignore: &[String]) -> bool {
-    let hit = |list: &[String]| list.iter().any(|p| id == p || id.starts_with(p.as_str()));
-    (select.is_empty() || hit(select)) && !hit(ignore)
-}
-
 pub fn run(args: CheckArgs) -> u8 {
-    let (mut engine, mut errors) = engine(&args.sources);
-    engine.retain_rules(|r| selected(&r.id, &args.select, &args.ignore));
+    let (mut engine, config, mut errors) = engine_and_config(&args.sources);
+    if !args.select.is_empty() || !args.ignore.is_empty() {
+        engine.select(&args.select, &args.ignore);
+    }
     let date = match args.date.as_deref().map(parse_date).transpose() {
         Ok(d) => d,
         Err(msg) => {
@@ -39,7 +37,8 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let opts = CheckOptions {
         date,
-        report_unverified: args.report_unverified,
+        report_unverified: args.report_unverified || config.report_unverified,
+        date_sources: config.date,
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -47,16 +46,33 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let (files, walk_errors) = factlint::walk::collect(
-        &paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
+    let on_disk: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let (files, walk_errors) = factlint::walk::collect(&on_disk, &config.files);
     errors.extend(walk_errors);
 
-    let mut inputs: Vec<(String, Result<Vec<u8>, InputError>)> = Vec::new();
+    let min = level(args.min_severity);
+    let check_files = || -> Vec<(FileResult, Option<InputError>)> {
+        files
+            .par_iter()
+            .map(|p| {
+                let shown = factlint::walk::display(p);
+                let bytes = std::fs::read(p)
+                    .map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
+                check_one(&engine, &opts, shown, bytes, min)
+            })
+            .collect()
+    };
+    // `--threads`, else RAYON_NUM_THREADS (rayon reads it), else all cores.
+    let mut results = match args.threads {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
+            Ok(pool) => pool.install(check_files),
+            Err(e) => {
+                eprintln!("error: cannot start {n} threads: {e}");
+                return EXIT_ERROR;
+            }
+        },
+        None => check_files(),
+    };
     if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
         let mut buf = Vec::new();
@@ -64,28 +80,16 @@ pub fn run(args: CheckArgs) -> u8 {
             .read_to_end(&mut buf)
             .map(|_| buf)
             .map_err(|e| InputError::new("io::read", &name, format!("{name}: cannot read stdin: {e}")));
-        inputs.push((name, read));
+        results.push(check_one(&engine, &opts, name, read, min));
     }
-    let min = level(args.min_severity);
-    let mut results: Vec<(FileResult, Option<InputError>)> = files
-        .par_iter()
-        .map(|p| {
-            let shown = factlint::walk::display(p);
-            let bytes =
-                std::fs::read(p).map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
-            check_one(&engine, &opts, shown, bytes, min)
-        })
-        .collect();
-    for (name, bytes) in inputs {
-        results.push(check_one(&engine, &opts, name, bytes, min));
-    }
+    // The same bytes whatever the thread count: sort by path (findings are sorted).
     results.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let (results, file_errors): (Vec<FileResult>, Vec<Option<InputError>>) = results.into_iter().unzip();
     errors.extend(file_errors.into_iter().flatten());
 
-    let fail = level(args.fail_on);
+    let fail = args.fail_on.map(level).or(config.fail_on).unwrap_or(Severity::Error);
     let failing = results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail);
-    let ok = match args.format {
+    let mut ok = match args.format {
         Format::Json => emit(&json::render(&results, &errors)),
         Format::Sarif => emit(&sarif::render(&results, &errors, &engine.rules)),
         Format::Github => emit(&github::render(&results, &errors)),
@@ -95,6 +99,9 @@ pub fn run(args: CheckArgs) -> u8 {
             emit(&human_output(&results, &engine, args.quiet))
         }
     };
+    if args.statistics {
+        ok &= emit(&statistics(&results));
+    }
     if !ok || !errors.is_empty() {
         EXIT_ERROR
     } else if failing {
@@ -105,7 +112,7 @@ pub fn run(args: CheckArgs) -> u8 {
 }
 
 fn check_one(
-    engine: &factlint::check::Engine,
+    engine: &Engine,
     opts: &CheckOptions,
     path: String,
     bytes: Result<Vec<u8>, InputError>,
@@ -136,7 +143,22 @@ fn check_one(
     }
 }
 
-fn human_output(results: &[FileResult], engine: &factlint::check::Engine, quiet: bool) -> String {
+/// Findings per rule, most frequent first.
+fn statistics(results: &[FileResult]) -> String {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for f in results.iter().flat_map(|r| &r.findings) {
+        *counts.entry((f.rule.as_str(), f.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for ((rule, sev), n) in rows {
+        out.push_str(&format!("{n:>6}  {rule:<28} {}\n", sev.as_str()));
+    }
+    out
+}
+
+fn human_output(results: &[FileResult], engine: &Engine, quiet: bool) -> String {
     let handler = human::handler(color(), 80);
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos, mut files) = (0, 0, 0, 0);

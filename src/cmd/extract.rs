@@ -86,7 +86,7 @@ pub fn run(args: ExtractArgs) -> u8 {
     };
     let opts = CheckOptions {
         date,
-        report_unverified: false,
+        ..CheckOptions::default()
     };
     let (x, claims) = engine.extract(&source, &opts);
     let text = |s: Span| source.text.get(s.range()).unwrap_or("");

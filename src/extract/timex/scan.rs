@@ -5,240 +5,394 @@ use jiff::civil::Date;
 
 use super::grammar::{self, Hit, Piece, Pos};
 use super::resolve::resolve;
-use super::{Anniversary, Group, Temporal, Timex};
+use super::words;
+use super::{Anniversary, Group, Temporal, Timex, TimexValue};
 use crate::span::Span;
 
-/// Lower-case words that can begin a timex (or the context phrase before one).
-/// Sorted, for binary search.
-static TRIGGERS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "almost",
-    "an",
-    "and",
-    "annually",
-    "approximately",
-    "apr",
-    "april",
-    "around",
-    "as",
-    "at",
-    "aug",
-    "august",
-    "autumn",
-    "before",
-    "beginning",
-    "between",
-    "both",
-    "by",
-    "ca",
-    "circa",
-    "close",
-    "coming",
-    "current",
-    "currently",
-    "daily",
-    "dec",
-    "december",
-    "during",
-    "each",
-    "earlier",
-    "early",
-    "eight",
-    "eighteen",
-    "eighteenth",
-    "eighth",
-    "eighties",
-    "eightieth",
-    "eighty",
-    "eleven",
-    "eleventh",
-    "end",
-    "every",
-    "fall",
-    "feb",
-    "february",
-    "few",
-    "fewer",
-    "fifteen",
-    "fifteenth",
-    "fifth",
-    "fifties",
-    "fiftieth",
-    "fifty",
-    "first",
-    "fiscal",
-    "five",
-    "following",
-    "for",
-    "formerly",
-    "forties",
-    "fortieth",
-    "forty",
-    "four",
-    "fourteen",
-    "fourteenth",
-    "fourth",
-    "fri",
-    "friday",
-    "from",
-    "fy",
-    "half",
-    "her",
-    "his",
-    "hourly",
-    "hundred",
-    "hundredth",
-    "in",
-    "into",
-    "its",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "just",
-    "last",
-    "late",
-    "lately",
-    "later",
-    "less",
-    "many",
-    "mar",
-    "march",
-    "may",
-    "mid",
-    "midday",
-    "middle",
-    "midnight",
-    "mon",
-    "monday",
-    "monthly",
-    "more",
-    "nearly",
-    "next",
-    "nine",
-    "nineteen",
-    "nineteenth",
-    "nineties",
-    "ninetieth",
-    "ninety",
-    "ninth",
-    "no",
-    "noon",
-    "nov",
-    "november",
-    "now",
-    "nowadays",
-    "oct",
-    "october",
-    "of",
-    "on",
-    "one",
-    "only",
-    "or",
-    "our",
-    "over",
-    "past",
-    "per",
-    "post",
-    "pre",
-    "present",
-    "presently",
-    "previous",
-    "q",
-    "quarterly",
-    "recent",
-    "recently",
-    "roughly",
-    "sat",
-    "saturday",
-    "second",
-    "sep",
-    "sept",
-    "september",
-    "seven",
-    "seventeen",
-    "seventeenth",
-    "seventh",
-    "seventies",
-    "seventieth",
-    "seventy",
-    "several",
-    "since",
-    "six",
-    "sixteen",
-    "sixteenth",
-    "sixth",
-    "sixties",
-    "sixtieth",
-    "sixty",
-    "some",
-    "soon",
-    "spring",
-    "start",
-    "summer",
-    "sun",
-    "sunday",
-    "ten",
-    "tenth",
-    "than",
-    "the",
-    "their",
-    "these",
-    "third",
-    "thirteen",
-    "thirteenth",
-    "thirties",
-    "thirtieth",
-    "thirty",
-    "this",
-    "three",
-    "through",
-    "throughout",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "till",
-    "to",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tue",
-    "tues",
-    "tuesday",
-    "twelfth",
-    "twelve",
-    "twenties",
-    "twentieth",
-    "twenty",
-    "two",
-    "under",
-    "until",
-    "up",
-    "wed",
-    "wednesday",
-    "weekly",
-    "winter",
-    "within",
-    "year",
-    "yearly",
-    "yesterday",
-];
+use super::grammar::class::*;
 
-fn is_trigger(word: &[u8]) -> bool {
+/// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
+const ALONE: u16 = 1 << 15;
+
+/// The production classes for a lower-case word (0 when no timex can start with it).
+fn classes_of(w: &[u8]) -> u16 {
+    match w {
+        b"a" => CTX | NUMW,
+        b"about" => CTX | NUMW,
+        b"after" => CTX,
+        b"almost" => NUMW,
+        b"an" => CTX | NUMW,
+        b"and" => CTX,
+        b"approximately" => NUMW,
+        b"apr" => MONTH,
+        b"april" => MONTH,
+        b"around" => CTX | NUMW,
+        b"as" => CTX,
+        b"at" => CTX | REL | NUMW,
+        b"aug" => MONTH,
+        b"august" => MONTH,
+        b"autumn" => SEASON | CTX,
+        b"before" => CTX,
+        b"beginning" => CTX,
+        b"between" => CTX,
+        b"both" => CTX,
+        b"by" => CTX,
+        b"ca" => CTX,
+        b"christmas" => HOLI,
+        b"circa" => CTX,
+        b"coming" => REL,
+        b"current" => REL | ALONE,
+        b"currently" => REL | ALONE,
+        b"daily" => SET,
+        b"dec" => MONTH,
+        b"december" => MONTH,
+        b"due" => CTX,
+        b"during" => CTX,
+        b"each" => SET,
+        b"earlier" => MOD,
+        b"early" => CTX | MOD,
+        b"eight" => NUMW,
+        b"eighteen" => NUMW,
+        b"eighteenth" => NUMW,
+        b"eighth" => NUMW,
+        b"eightieth" => NUMW,
+        b"eighty" => NUMW,
+        b"election" => HOLI,
+        b"eleven" => NUMW,
+        b"eleventh" => NUMW,
+        b"end" => CTX,
+        b"every" => SET,
+        b"fall" => SEASON | CTX,
+        b"feb" => MONTH,
+        b"february" => MONTH,
+        b"few" => NUMW,
+        b"fewer" => NUMW,
+        b"fifteen" => NUMW,
+        b"fifteenth" => NUMW,
+        b"fifth" => NUMW,
+        b"fiftieth" => NUMW,
+        b"fifty" => NUMW,
+        b"first" => NUMW,
+        b"fiscal" => FISCAL,
+        b"five" => NUMW,
+        b"following" => REL,
+        b"for" => CTX,
+        b"formerly" => REL | ALONE,
+        b"fortieth" => NUMW,
+        b"forty" => NUMW,
+        b"four" => NUMW,
+        b"fourteen" => NUMW,
+        b"fourteenth" => NUMW,
+        b"fourth" => NUMW,
+        b"fri" => WKDAY,
+        b"friday" => WKDAY,
+        b"fridays" => SET,
+        b"from" => CTX,
+        b"fy" => FISCAL,
+        b"halloween" => HOLI,
+        b"her" => CTX,
+        b"his" => CTX,
+        b"hourly" => SET,
+        b"hundred" => NUMW,
+        b"hundredth" => NUMW,
+        b"in" => CTX,
+        b"independence" => HOLI,
+        b"into" => CTX,
+        b"its" => CTX,
+        b"jan" => MONTH,
+        b"january" => MONTH,
+        b"jul" => MONTH,
+        b"july" => MONTH,
+        b"jun" => MONTH,
+        b"june" => MONTH,
+        b"just" => NUMW,
+        b"labor" => HOLI,
+        b"labour" => HOLI,
+        b"last" => CTX | REL | NUMW,
+        b"late" => CTX | MOD,
+        b"lately" => REL | ALONE,
+        b"later" => MOD,
+        b"less" => NUMW,
+        b"many" => NUMW,
+        b"mar" => MONTH,
+        b"march" => MONTH,
+        b"may" => MONTH,
+        b"memorial" => HOLI,
+        b"mid" => CTX | MOD,
+        b"midday" => CLOCKW,
+        b"middle" => CTX,
+        b"midnight" => CLOCKW,
+        b"mon" => WKDAY,
+        b"monday" => WKDAY,
+        b"mondays" => SET,
+        b"monthly" => SET,
+        b"more" => NUMW,
+        b"nearly" => NUMW,
+        b"new" => HOLI,
+        b"next" => CTX | REL,
+        b"nine" => NUMW,
+        b"nineteen" => NUMW,
+        b"nineteenth" => NUMW,
+        b"ninetieth" => NUMW,
+        b"ninety" => NUMW,
+        b"ninth" => NUMW,
+        b"no" => NUMW,
+        b"noon" => CLOCKW,
+        b"nov" => MONTH,
+        b"november" => MONTH,
+        b"now" => REL | ALONE,
+        b"nowadays" => REL | ALONE,
+        b"oct" => MONTH,
+        b"october" => MONTH,
+        b"of" => CTX,
+        b"on" => CTX,
+        b"one" => NUMW,
+        b"only" => NUMW,
+        b"or" => CTX,
+        b"our" => CTX,
+        b"over" => NUMW,
+        b"past" => CTX | REL,
+        b"post" => CTX,
+        b"pre" => CTX,
+        b"present" => REL,
+        b"presently" => REL | ALONE,
+        b"previous" => REL,
+        b"q" => Q,
+        b"recent" => REL,
+        b"recently" => REL | ALONE,
+        b"right" => REL,
+        b"roughly" => NUMW,
+        b"s" => CTX,
+        b"sat" => WKDAY,
+        b"saturday" => WKDAY,
+        b"saturdays" => SET,
+        b"second" => NUMW,
+        b"sep" => MONTH,
+        b"sept" => MONTH,
+        b"september" => MONTH,
+        b"seven" => NUMW,
+        b"seventeen" => NUMW,
+        b"seventeenth" => NUMW,
+        b"seventh" => NUMW,
+        b"seventieth" => NUMW,
+        b"seventy" => NUMW,
+        b"several" => NUMW,
+        b"since" => CTX,
+        b"six" => NUMW,
+        b"sixteen" => NUMW,
+        b"sixteenth" => NUMW,
+        b"sixth" => NUMW,
+        b"sixtieth" => NUMW,
+        b"sixty" => NUMW,
+        b"some" => NUMW,
+        b"spring" => SEASON | CTX,
+        b"start" => CTX,
+        b"summer" => SEASON | CTX,
+        b"sun" => WKDAY,
+        b"sunday" => WKDAY,
+        b"sundays" => SET,
+        b"ten" => NUMW,
+        b"tenth" => NUMW,
+        b"than" => CTX,
+        b"thanksgiving" => HOLI,
+        b"that" => CTX,
+        b"the" => CTX | THE,
+        b"their" => CTX,
+        b"these" => REL,
+        b"third" => NUMW,
+        b"thirteen" => NUMW,
+        b"thirteenth" => NUMW,
+        b"thirtieth" => NUMW,
+        b"thirty" => NUMW,
+        b"this" => CTX | REL,
+        b"three" => NUMW,
+        b"through" => CTX,
+        b"throughout" => CTX,
+        b"thu" => WKDAY,
+        b"thur" => WKDAY,
+        b"thurs" => WKDAY,
+        b"thursday" => WKDAY,
+        b"thursdays" => SET,
+        b"till" => CTX,
+        b"to" => CTX,
+        b"today" => REL | ALONE,
+        b"tomorrow" => REL | ALONE,
+        b"tonight" => REL | ALONE,
+        b"tue" => WKDAY,
+        b"tues" => WKDAY,
+        b"tuesday" => WKDAY,
+        b"tuesdays" => SET,
+        b"twelfth" => NUMW,
+        b"twelve" => NUMW,
+        b"twentieth" => NUMW,
+        b"twenty" => NUMW,
+        b"two" => NUMW,
+        b"under" => NUMW,
+        b"until" => CTX,
+        b"up" => NUMW,
+        b"valentine" => HOLI,
+        b"wed" => WKDAY,
+        b"wednesday" => WKDAY,
+        b"wednesdays" => SET,
+        b"weekly" => SET,
+        b"winter" => SEASON | CTX,
+        b"within" => CTX | NUMW,
+        b"year" => CTX | REL,
+        b"yearly" => SET,
+        b"yesterday" => REL | ALONE,
+        _ => 0,
+    }
+}
+
+/// The production classes for a word as written (any ASCII case).
+fn word_classes(word: &[u8]) -> u16 {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() {
-        return false;
+        return 0;
     }
     for (d, s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    let w = &buf[..word.len()];
-    TRIGGERS.binary_search_by(|t| t.as_bytes().cmp(w)).is_ok()
+    classes_of(&buf[..word.len()])
+}
+
+/// Words that can follow a gated word inside a timex without being triggers themselves.
+fn is_continuation(w: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..w.len()];
+    if let Ok(s) = std::str::from_utf8(w)
+        && words::unit(s).is_some()
+    {
+        return true;
+    }
+    matches!(
+        w,
+        b"couple"
+            | b"future"
+            | b"weekend"
+            | b"beginning"
+            | b"latest"
+            | b"anniversary"
+            | b"half"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"night"
+            | b"hundred"
+            | b"twenties"
+            | b"thirties"
+            | b"forties"
+            | b"fifties"
+            | b"sixties"
+            | b"seventies"
+            | b"eighties"
+            | b"nineties"
+            | b"close"
+            | b"present"
+            | b"previous"
+            | b"quarter"
+            | b"quarters"
+            | b"end"
+            | b"start"
+            | b"middle"
+            | b"year"
+            | b"near"
+            | b"short"
+            | b"full"
+            | b"decade"
+    )
+}
+
+/// Look-ahead gate for a token starting with a digit: four digits (a year), digits
+/// with letters ("20th", "1990s", "3Q"), a clock ("10:35"), or a number followed by
+/// a month, a unit, "a.m."/"p.m." or another number ("26–27 September").
+fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
+    let run = &bytes[i..wend];
+    if run.len() == 4 || run.iter().any(|b| b.is_ascii_alphabetic()) {
+        return true;
+    }
+    if bytes.get(wend) == Some(&b':') {
+        return true;
+    }
+    let mut j = wend;
+    while j < bytes.len()
+        && matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94
+        )
+    {
+        j += 1;
+    }
+    let Some(&c) = bytes.get(j) else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return j > wend;
+    }
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    let next = &bytes[j..k];
+    !next.is_empty()
+        && (word_classes(next) & (MONTH | NUMW) != 0
+            || is_continuation(next)
+            || next.eq_ignore_ascii_case(b"p")
+            || next.eq_ignore_ascii_case(b"am")
+            || next.eq_ignore_ascii_case(b"pm"))
+}
+
+/// Look-ahead gate: a function word ("the", "in", "a", "last") can begin a timex only
+/// when the next token can continue one. Cheap, and skips most attempts in prose.
+fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
+    if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW | HOLI) != 0 {
+        return true;
+    }
+    // Classes that need more than a year or a month after them.
+    let strong = classes & !CTX;
+    let mut j = wend;
+    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'-') {
+        j += 1;
+    }
+    let Some(&c) = bytes.get(j) else {
+        return false;
+    };
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    if c.is_ascii_digit() {
+        let digits = bytes[j..k].iter().take_while(|b| b.is_ascii_digit()).count();
+        return digits == 4 || (strong != 0 && (k > j + digits || digit_gate(bytes, j, k)));
+    }
+    if c == b'\'' {
+        return strong & THE != 0;
+    }
+    if !c.is_ascii_alphabetic() {
+        return false;
+    }
+    let next = &bytes[j..k];
+    let nc = word_classes(next);
+    if nc & (MONTH | WKDAY) != 0 {
+        return c.is_ascii_uppercase();
+    }
+    if nc & (MOD | SEASON | HOLI) != 0 {
+        return true;
+    }
+    // Years in words: "in nineteen ninety-six", "the year two thousand".
+    if matches!(
+        next.to_ascii_lowercase().as_slice(),
+        b"nineteen" | b"eighteen" | b"twenty" | b"two"
+    ) {
+        return true;
+    }
+    strong != 0 && (nc & !CTX != 0 || is_continuation(next))
 }
 
 /// Words after which a number is a number, not a date ("page 2024", "Resolution 2231").
@@ -328,31 +482,179 @@ fn span(total: usize, p: Pos) -> Span {
     Span::new(total - p.a, total - p.b)
 }
 
-fn push_piece(out: &mut Temporal, total: usize, p: &Piece, dct: Option<Date>, group: Option<Group>) -> bool {
-    let Some(value) = resolve(&p.val, dct) else {
+/// Words that put a sentence in the future.
+fn is_future_word(w: &[u8]) -> bool {
+    let mut buf = [0u8; 12];
+    if w.len() > buf.len() {
         return false;
-    };
-    let relative = !matches!(p.val, grammar::PVal::Abs(_))
-        && !matches!(
-            p.val,
-            grammar::PVal::Day { y: Some(_), .. } | grammar::PVal::Month { y: Some(_), .. }
-        );
-    out.timexes.push(Timex {
-        span: span(total, p.pos),
-        ty: p.ty,
-        value,
-        relative,
-        weekday: p.weekday.map(|(wd, pos)| (wd, span(total, pos))),
-        group,
-    });
-    true
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"will"
+            | b"ll"
+            | b"shall"
+            | b"scheduled"
+            | b"upcoming"
+            | b"planned"
+            | b"planning"
+            | b"plans"
+            | b"soon"
+            | b"resume"
+    )
+}
+
+/// Does the clause before `start` speak of the future ("will meet Tuesday", "is
+/// scheduled to close Monday")? A cheap tense cue for weekdays, months and days
+/// written without a year.
+fn future_cue(bytes: &[u8], start: usize) -> bool {
+    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'"' | b'`');
+    let mut s = start;
+    let lo = start.saturating_sub(120);
+    while s > lo && !is_stop(bytes[s - 1]) {
+        s -= 1;
+    }
+    let e = start;
+    let mut k = s;
+    while k < e {
+        if bytes[k].is_ascii_alphabetic() {
+            let w0 = k;
+            while k < e && bytes[k].is_ascii_alphabetic() {
+                k += 1;
+            }
+            if is_future_word(&bytes[w0..k]) {
+                return true;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    false
+}
+
+/// Document state while scanning.
+struct Emitter<'a> {
+    bytes: &'a [u8],
+    dct: Option<Date>,
+    out: Temporal,
+    next_group: u32,
+    /// The last quarter named, for "a year ago" in quarterly reports (1988-Q3).
+    last_quarter: Option<(i16, u8)>,
+}
+
+impl Emitter<'_> {
+    fn total(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn push_piece(&mut self, p: &Piece, group: Option<Group>) -> bool {
+        use grammar::PVal;
+        let total = self.total();
+        let sp = span(total, p.pos);
+        let needs_tense = match &p.val {
+            PVal::Weekday { dir: 0, .. }
+            | PVal::Day { y: None, .. }
+            | PVal::Month { y: None, .. }
+            | PVal::Holiday { y: None, dir: 0, .. } => true,
+            PVal::PartOfDay { day, .. } | PVal::Clock { day, .. } => {
+                matches!(**day, PVal::Weekday { dir: 0, .. })
+            }
+            _ => false,
+        };
+        let future = needs_tense && future_cue(self.bytes, sp.start as usize);
+        let Some(mut value) = resolve(&p.val, self.dct, future) else {
+            return false;
+        };
+        match (&p.val, &value) {
+            (
+                PVal::Ago {
+                    n,
+                    unit: words::Unit::Year,
+                },
+                _,
+            ) if *n > 0 => {
+                if let Some((y, q)) = self.last_quarter
+                    && let Ok(n) = i16::try_from(*n)
+                    && let Some(year) = y.checked_sub(n)
+                {
+                    value = TimexValue::Quarter { year, quarter: q };
+                }
+            }
+            (PVal::PeriodOf { y }, _) => {
+                if let Some((_, q)) = self.last_quarter {
+                    value = TimexValue::Quarter { year: *y, quarter: q };
+                }
+            }
+            (_, TimexValue::Quarter { year, quarter }) => {
+                self.last_quarter = Some((*year, *quarter));
+            }
+            _ => {}
+        }
+        let relative = !matches!(p.val, PVal::Abs(_))
+            && !matches!(
+                p.val,
+                PVal::Day { y: Some(_), .. } | PVal::Month { y: Some(_), .. } | PVal::Holiday { y: Some(_), .. }
+            );
+        self.out.timexes.push(Timex {
+            span: sp,
+            ty: p.ty,
+            value,
+            relative,
+            weekday: p.weekday.map(|(wd, pos)| (wd, span(total, pos))),
+            group,
+        });
+        true
+    }
+
+    fn emit(&mut self, hit: Hit) {
+        match hit {
+            Hit::One(p) => {
+                self.push_piece(&p, None);
+            }
+            Hit::Group(kind, pieces) => {
+                let id = self.next_group;
+                self.next_group += 1;
+                for (idx, p) in pieces.iter().enumerate() {
+                    let group = Group {
+                        id,
+                        kind,
+                        index: u8::try_from(idx).unwrap_or(u8::MAX),
+                    };
+                    self.push_piece(p, Some(group));
+                }
+            }
+            Hit::Anniversary {
+                pos,
+                number,
+                years,
+                timex,
+            } => {
+                let total = self.total();
+                self.out.anniversaries.push(Anniversary {
+                    span: span(total, pos),
+                    number_span: span(total, number),
+                    years,
+                });
+                if let Some(p) = timex {
+                    self.push_piece(&p, None);
+                }
+            }
+        }
+    }
 }
 
 pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
     let bytes = text.as_bytes();
     let total = bytes.len();
-    let mut out = Temporal::default();
-    let mut next_group = 0u32;
+    let mut em = Emitter {
+        bytes,
+        dct,
+        out: Temporal::default(),
+        next_group: 0,
+        last_quarter: None,
+    };
     let mut i = 0;
     while i < total {
         let b = bytes[i];
@@ -365,67 +667,32 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         while wend < total && bytes[wend].is_ascii_alphanumeric() {
             wend += 1;
         }
-        let try_here = if b.is_ascii_digit() {
-            digit_start_ok(bytes, i)
+        let classes = if b.is_ascii_digit() {
+            if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
+                DIG
+            } else {
+                0
+            }
         } else {
             let mut aend = i;
             while aend < wend && bytes[aend].is_ascii_alphabetic() {
                 aend += 1;
             }
-            is_trigger(&bytes[i..aend])
+            let c = word_classes(&bytes[i..aend]);
+            if c != 0 && gate(bytes, aend, c) { c } else { 0 }
         };
-        if try_here
+        if classes != 0
             && let Some(rest) = text.get(i..)
-            && let Ok((r, hit)) = grammar::timex_at(rest)
+            && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
             let end = total - r.len();
             if end > i {
-                emit(&mut out, total, hit, dct, &mut next_group);
+                em.emit(hit);
                 i = end;
                 continue;
             }
         }
         i = wend;
     }
-    out
-}
-
-fn emit(out: &mut Temporal, total: usize, hit: Hit, dct: Option<Date>, next_group: &mut u32) {
-    match hit {
-        Hit::One(p) => {
-            push_piece(out, total, &p, dct, None);
-        }
-        Hit::Group(kind, pieces) => {
-            let id = *next_group;
-            *next_group += 1;
-            for (idx, p) in pieces.iter().enumerate() {
-                let group = Group {
-                    id,
-                    kind,
-                    index: u8::try_from(idx).unwrap_or(u8::MAX),
-                };
-                push_piece(out, total, p, dct, Some(group));
-            }
-        }
-        Hit::Anniversary {
-            pos,
-            number,
-            years,
-            timex,
-        } => {
-            out.anniversaries.push(Anniversary {
-                span: span(total, pos),
-                number_span: span(total, number),
-                years,
-            });
-            if let Some(p) = timex {
-                push_piece(out, total, &p, dct, None);
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-pub(crate) fn assert_triggers_sorted() {
-    assert!(TRIGGERS.windows(2).all(|w| w[0] < w[1]));
+    em.out
 }

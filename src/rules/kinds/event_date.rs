@@ -31,7 +31,7 @@ NATO was founded on 4 April 1949 (fix: 1949).
 A claim agrees when its period (a day, month or year) overlaps the ledger's date;
 when an entity has several events of one kind (different conventions), any of
 them agrees. Entities or events the ledger does not know stay silent.",
-    vars: &["entity", "event", "claimed", "ledger_date"],
+    vars: &["entity", "event", "claimed", "ledger_date", "ledger_when"],
     parse: parse::<Params>,
 };
 
@@ -75,10 +75,11 @@ impl Check for Params {
                 .var("event", verb)
                 .var("claimed", cx.text(c.value_span))
                 .var("ledger_date", first.date.human())
+                .var("ledger_when", first.date.human_when())
                 .label(c.value_span, format!("the ledger gives {}", first.date.human()))
                 .label(c.entity_span, entity.name.clone())
                 .fact(
-                    format!("{} was {verb} on {}", entity.name, first.date.human()),
+                    format!("{} was {verb} {}", entity.name, first.date.human_when()),
                     &first.source,
                     first.origin,
                 );

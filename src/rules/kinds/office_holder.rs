@@ -73,9 +73,9 @@ impl Check for Params {
             let person = ledger.entity(c.person);
             let names: Vec<String> = holders.iter().map(|t| ledger.entity(t.holder).name.clone()).collect();
             let date_text = if when.from == when.to {
-                human_date(when.from)
+                format!("on {}", human_date(when.from))
             } else {
-                cx.text(when.span.unwrap_or_default()).to_string()
+                format!("in {}", cx.text(when.span.unwrap_or_default()))
             };
             let term = holders[0];
             let mut r = Report::new(c.person_span)
