@@ -3,7 +3,8 @@
 //! Full-document sync. On open, change and save the document is checked with the same
 //! engine as `factlint check` and its findings are published as diagnostics (rule id
 //! as the code, the ledger fact and the finding's secondary labels as related
-//! information). A finding with a certain fix is offered as a quick fix.
+//! information). A finding with a certain fix is offered as a quick fix. The ledger
+//! and rules are the workspace's: `factlint.toml` found from the root the client names.
 //!
 //! `Server` is pure (messages in, messages out) so it is tested without pipes; `serve`
 //! runs it on a connection. Nothing a client sends can make it panic: unknown requests
@@ -27,6 +28,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use crate::check::{CheckOptions, Engine};
+use crate::config::{self, Config};
 use crate::diagnostics::{Finding, Severity};
 use crate::source::{Markup, SourceText};
 use crate::span::Span;
@@ -70,21 +72,36 @@ pub fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
     Some(PathBuf::from(percent_decode(uri.path().as_str())))
 }
 
-/// The engine for a workspace: the embedded ledger and rules.
-///
-/// TODO(issue 5, config): when the config module lands on main, find `factlint.toml`
-/// by walking up from `root` with its discovery function and build the engine from
-/// the ledger/rule files and rule selection it names, exactly as `factlint check` does
-/// (the CLI builds it in `cmd::engine`); move that builder into the library so the
-/// server and the CLI share it. Until then the server checks with the embedded
-/// defaults, which is what `factlint check` does without flags.
-pub fn load_engine(root: Option<&std::path::Path>) -> Engine {
-    let _ = root;
-    let (engine, errors) = Engine::with_defaults();
+/// The engine and check options for a workspace: what `factlint check` would use there.
+/// The nearest `factlint.toml` at or above `root` names ledger and rule files, rule
+/// selection, severity and parameter overrides and date sources (as `cmd::config`
+/// finds it from the working folder); without one, or without a root, the embedded
+/// defaults. Problems in the configuration are logged and the engine is built from
+/// what loaded, as the CLI does. (`[files]` globs choose what a repository run walks;
+/// a document the editor opens is always checked.)
+pub fn load_engine(root: Option<&std::path::Path>) -> (Engine, CheckOptions) {
+    let mut errors = Vec::new();
+    let config = match root.and_then(config::discover) {
+        Some(path) => {
+            log(&format!("configuration: {}", path.display()));
+            Config::load(&path).unwrap_or_else(|e| {
+                errors.push(e);
+                Config::default_enabled()
+            })
+        }
+        None => Config::default_enabled(),
+    };
+    let (engine, more) = Engine::configured(&config, Vec::new(), Vec::new());
+    errors.extend(more);
     for e in &errors {
-        log(&format!("configuration: {}", e.message));
+        log(&format!("configuration: {} ({})", e.message, e.location()));
     }
-    engine
+    let options = CheckOptions {
+        date: None,
+        report_unverified: config.report_unverified,
+        date_sources: config.date,
+    };
+    (engine, options)
 }
 
 /// One open document and what was found in it.
@@ -96,16 +113,18 @@ struct Document {
     findings: Vec<Finding>,
 }
 
-/// The server's state: the engine and the open documents.
+/// The server's state: the engine, its options and the open documents.
 pub struct Server {
     engine: Engine,
+    options: CheckOptions,
     docs: HashMap<Uri, Document>,
 }
 
 impl Server {
-    pub fn new(engine: Engine) -> Server {
+    pub fn new(engine: Engine, options: CheckOptions) -> Server {
         Server {
             engine,
+            options,
             docs: HashMap::new(),
         }
     }
@@ -187,8 +206,8 @@ impl Server {
     fn update(&mut self, uri: Uri, text: String, markup: Markup) -> Vec<Message> {
         let name = document_name(&uri);
         let source = SourceText::with_markup(&name, text.clone(), markup);
-        let engine = &self.engine;
-        let findings = match catch_unwind(AssertUnwindSafe(|| engine.check(&source, &CheckOptions::default()))) {
+        let (engine, options) = (&self.engine, &self.options);
+        let findings = match catch_unwind(AssertUnwindSafe(|| engine.check(&source, options))) {
             Ok(f) => f,
             Err(_) => {
                 log(&format!(
@@ -394,7 +413,8 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
     };
     let result = serde_json::to_value(result).map_err(|e| e.to_string())?;
     connection.initialize_finish(id, result).map_err(err)?;
-    let mut server = Server::new(load_engine(root.as_deref()));
+    let (engine, options) = load_engine(root.as_deref());
+    let mut server = Server::new(engine, options);
     for msg in &connection.receiver {
         if let Message::Request(req) = &msg
             && connection.handle_shutdown(req).map_err(err)?
@@ -421,9 +441,50 @@ mod tests {
     use serde_json::json;
 
     fn server() -> Server {
-        let (engine, errors) = Engine::with_defaults();
-        assert!(errors.is_empty());
-        Server::new(engine)
+        let (engine, options) = load_engine(None);
+        Server::new(engine, options)
+    }
+
+    fn open(s: &mut Server, uri: &str, text: &str) -> serde_json::Value {
+        let out = s.handle(notification(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        ));
+        match &out[..] {
+            [Message::Notification(n)] => n.params["diagnostics"].clone(),
+            other => panic!("expected one publishDiagnostics, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_workspace_config_chooses_the_rules() {
+        let text = "---\ndate: 2024-09-26\n---\n\nStephen Harper, Prime Minister of Canada, spoke.\n";
+        let codes = |d: serde_json::Value| -> Vec<String> {
+            d.as_array()
+                .into_iter()
+                .flatten()
+                .map(|d| d["code"].as_str().unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(
+            codes(open(&mut server(), "file:///a.md", text)),
+            ["office-holder-mismatch"]
+        );
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("factlint.toml"), "ignore = [\"office-holder\"]\n").expect("write");
+        let sub = dir.path().join("drafts");
+        std::fs::create_dir(&sub).expect("mkdir");
+        // The config is found by walking up from the workspace root.
+        let (engine, options) = load_engine(Some(&sub));
+        assert!(engine.rules.iter().all(|r| !r.id.starts_with("office-holder")));
+        let mut s = Server::new(engine, options);
+        assert!(codes(open(&mut s, "file:///a.md", text)).is_empty());
+
+        // A broken config is logged and the defaults are used.
+        std::fs::write(dir.path().join("factlint.toml"), "ignor = 1\n").expect("write");
+        let (engine, _) = load_engine(Some(&sub));
+        assert!(engine.rules.iter().any(|r| r.id == "office-holder-mismatch"));
     }
 
     fn request(id: i32, method: &str, params: serde_json::Value) -> Message {
