@@ -13,6 +13,7 @@ pub mod expect;
 pub mod extract;
 pub mod fix;
 pub mod ledger;
+pub mod lsp;
 pub mod render;
 pub mod rules;
 pub mod source;

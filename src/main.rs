@@ -42,12 +42,25 @@ enum Command {
         #[command(flatten)]
         sources: Sources,
     },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
+    /// GitHub Actions workflow commands (inline annotations).
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -206,6 +219,8 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Test { dir, sources }) => cmd::fixtures::test(&dir, &sources),
         Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
         Command::Init => cmd::init(),
+        Command::Lsp => cmd::lsp::run(),
+        Command::Completions { shell } => cmd::completions::run(shell),
     };
     ExitCode::from(code)
 }

@@ -4,7 +4,9 @@ mod cli;
 mod config;
 mod corpus;
 mod fix;
+mod formats;
 mod ledger;
+mod lsp;
 mod rule_examples;
 mod rule_fixtures;
 

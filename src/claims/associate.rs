@@ -387,6 +387,16 @@ fn push_event(
     }));
 }
 
+/// Whether a timex is written with a month name ("in April", "on 4 April"), as
+/// opposed to a deictic word ("today").
+fn names_month(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = text.to_ascii_lowercase();
+    MONTHS.iter().any(|m| lower.contains(m))
+}
+
 fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
     for a in x.anniversaries.iter().filter(|a| s.span.contains(a.span)) {
         // "80th anniversary of (the) E", "75 years after/since (the) E", "E's 75th anniversary".
@@ -426,7 +436,10 @@ fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger
             };
             marked_in.push((y, Some(t.span)));
             // "in April" without a year may be this April or next: either year counts.
-            if t.relative && matches!(t.value, TimexValue::Month { .. } | TimexValue::Day { .. }) {
+            if t.relative
+                && matches!(t.value, TimexValue::Month { .. } | TimexValue::Day { .. })
+                && names_month(&masked[t.span.range()])
+            {
                 marked_in.push((y - 1, Some(t.span)));
                 marked_in.push((y + 1, Some(t.span)));
             }

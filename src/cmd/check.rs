@@ -11,7 +11,7 @@ use factlint::baseline::Baseline;
 use factlint::check::{CheckOptions, Engine};
 use factlint::diagnostics::Severity;
 use factlint::error::InputError;
-use factlint::render::{FileResult, human, json};
+use factlint::render::{FileResult, github, human, json, junit, sarif};
 use factlint::source::SourceText;
 
 use super::*;
@@ -178,6 +178,9 @@ pub fn run(args: CheckArgs) -> u8 {
     let failing = results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail);
     let mut ok = match args.format {
         Format::Json => emit(&json::render(&results, &errors)),
+        Format::Sarif => emit(&sarif::render(&results, &errors, &engine.rules)),
+        Format::Github => emit(&github::render(&results, &errors)),
+        Format::Junit => emit(&junit::render(&results, &errors, &engine.rules)),
         Format::Human => {
             print_errors(&errors);
             emit(&human_output(&results, &engine, args.quiet))

@@ -1,9 +1,11 @@
 //! Command implementations shared helpers: loading sources, printing errors.
 
 pub mod check;
+pub mod completions;
 pub mod extract;
 pub mod fixtures;
 pub mod ledger;
+pub mod lsp;
 pub mod rules;
 
 use std::io::{IsTerminal, Write};
