@@ -40,6 +40,7 @@ const EVENT_PARTICIPLES: &[(&str, EventKind)] = &[
     ("came into force", EventKind::EnteredIntoForce),
     ("took effect", EventKind::EnteredIntoForce),
     ("took place", EventKind::TookPlace),
+    ("held", EventKind::TookPlace),
 ];
 const EVENT_NOUNS: &[(&str, EventKind)] = &[
     ("founding", EventKind::Founded),

@@ -59,7 +59,9 @@ impl Check for Params {
                 continue;
             }
             let Some((from, to)) = period(&c.value) else { continue };
-            let events: Vec<_> = cx.ledger.events_of(c.entity).filter(|e| e.kind == c.event).collect();
+            // A summit is an event that took place.
+            let same = |k: EventKind| k == c.event || (c.event == EventKind::TookPlace && k == EventKind::Summit);
+            let events: Vec<_> = cx.ledger.events_of(c.entity).filter(|e| same(e.kind)).collect();
             let Some(first) = events.first() else {
                 if cx.report_unverified {
                     let name = &cx.ledger.entity(c.entity).name;
