@@ -21,13 +21,17 @@ fn main() -> std::io::Result<()> {
     };
     if bench {
         let data = std::fs::read_to_string(path)?;
-        let texts: Vec<String> = data
+        let mut texts: Vec<String> = data
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
             .collect();
+        if texts.is_empty() {
+            // Not JSONL: time the whole file as one plain-text document.
+            texts.push(data);
+        }
         let bytes: usize = texts.iter().map(String::len).sum();
-        let rounds = 20;
+        let rounds = (50_000_000 / bytes.max(1)).max(1);
         let start = Instant::now();
         let mut found = 0usize;
         for _ in 0..rounds {

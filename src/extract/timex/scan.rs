@@ -14,246 +14,327 @@ use super::grammar::class::*;
 /// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
 const ALONE: u16 = 1 << 15;
 
-/// The production classes for a lower-case word (0 when no timex can start with it).
-fn classes_of(w: &[u8]) -> u16 {
-    match w {
-        b"a" => CTX | NUMW,
-        b"about" => CTX | NUMW,
-        b"after" => CTX,
-        b"almost" => NUMW,
-        b"an" => CTX | NUMW,
-        b"and" => CTX,
-        b"approximately" => NUMW,
-        b"apr" => MONTH,
-        b"april" => MONTH,
-        b"around" => CTX | NUMW,
-        b"as" => CTX,
-        b"at" => CTX | REL | NUMW,
-        b"aug" => MONTH,
-        b"august" => MONTH,
-        b"autumn" => SEASON | CTX,
-        b"before" => CTX,
-        b"beginning" => CTX,
-        b"between" => CTX,
-        b"both" => CTX,
-        b"by" => CTX,
-        b"ca" => CTX,
-        b"christmas" => HOLI,
-        b"circa" => CTX,
-        b"coming" => REL,
-        b"current" => REL | ALONE,
-        b"currently" => REL | ALONE,
-        b"daily" => SET,
-        b"dec" => MONTH,
-        b"december" => MONTH,
-        b"due" => CTX,
-        b"during" => CTX,
-        b"each" => SET,
-        b"earlier" => MOD,
-        b"early" => CTX | MOD,
-        b"eight" => NUMW,
-        b"eighteen" => NUMW,
-        b"eighteenth" => NUMW,
-        b"eighth" => NUMW,
-        b"eightieth" => NUMW,
-        b"eighty" => NUMW,
-        b"election" => HOLI,
-        b"eleven" => NUMW,
-        b"eleventh" => NUMW,
-        b"end" => CTX,
-        b"every" => SET,
-        b"fall" => SEASON | CTX,
-        b"feb" => MONTH,
-        b"february" => MONTH,
-        b"few" => NUMW,
-        b"fewer" => NUMW,
-        b"fifteen" => NUMW,
-        b"fifteenth" => NUMW,
-        b"fifth" => NUMW,
-        b"fiftieth" => NUMW,
-        b"fifty" => NUMW,
-        b"first" => NUMW,
-        b"fiscal" => FISCAL,
-        b"five" => NUMW,
-        b"following" => REL,
-        b"for" => CTX,
-        b"formerly" => REL | ALONE,
-        b"fortieth" => NUMW,
-        b"forty" => NUMW,
-        b"four" => NUMW,
-        b"fourteen" => NUMW,
-        b"fourteenth" => NUMW,
-        b"fourth" => NUMW,
-        b"fri" => WKDAY,
-        b"friday" => WKDAY,
-        b"fridays" => SET,
-        b"from" => CTX,
-        b"fy" => FISCAL,
-        b"halloween" => HOLI,
-        b"her" => CTX,
-        b"his" => CTX,
-        b"hourly" => SET,
-        b"hundred" => NUMW,
-        b"hundredth" => NUMW,
-        b"in" => CTX,
-        b"independence" => HOLI,
-        b"into" => CTX,
-        b"its" => CTX,
-        b"jan" => MONTH,
-        b"january" => MONTH,
-        b"jul" => MONTH,
-        b"july" => MONTH,
-        b"jun" => MONTH,
-        b"june" => MONTH,
-        b"just" => NUMW,
-        b"labor" => HOLI,
-        b"labour" => HOLI,
-        b"last" => CTX | REL | NUMW,
-        b"late" => CTX | MOD,
-        b"lately" => REL | ALONE,
-        b"later" => MOD,
-        b"less" => NUMW,
-        b"many" => NUMW,
-        b"mar" => MONTH,
-        b"march" => MONTH,
-        b"may" => MONTH,
-        b"memorial" => HOLI,
-        b"mid" => CTX | MOD,
-        b"midday" => CLOCKW,
-        b"middle" => CTX,
-        b"midnight" => CLOCKW,
-        b"mon" => WKDAY,
-        b"monday" => WKDAY,
-        b"mondays" => SET,
-        b"monthly" => SET,
-        b"more" => NUMW,
-        b"nearly" => NUMW,
-        b"new" => HOLI,
-        b"next" => CTX | REL,
-        b"nine" => NUMW,
-        b"nineteen" => NUMW,
-        b"nineteenth" => NUMW,
-        b"ninetieth" => NUMW,
-        b"ninety" => NUMW,
-        b"ninth" => NUMW,
-        b"no" => NUMW,
-        b"noon" => CLOCKW,
-        b"nov" => MONTH,
-        b"november" => MONTH,
-        b"now" => REL | ALONE,
-        b"nowadays" => REL | ALONE,
-        b"oct" => MONTH,
-        b"october" => MONTH,
-        b"of" => CTX,
-        b"on" => CTX,
-        b"one" => NUMW,
-        b"only" => NUMW,
-        b"or" => CTX,
-        b"our" => CTX,
-        b"over" => NUMW,
-        b"past" => CTX | REL,
-        b"post" => CTX,
-        b"pre" => CTX,
-        b"present" => REL,
-        b"presently" => REL | ALONE,
-        b"previous" => REL,
-        b"q" => Q,
-        b"recent" => REL,
-        b"recently" => REL | ALONE,
-        b"right" => REL,
-        b"roughly" => NUMW,
-        b"s" => CTX,
-        b"sat" => WKDAY,
-        b"saturday" => WKDAY,
-        b"saturdays" => SET,
-        b"second" => NUMW,
-        b"sep" => MONTH,
-        b"sept" => MONTH,
-        b"september" => MONTH,
-        b"seven" => NUMW,
-        b"seventeen" => NUMW,
-        b"seventeenth" => NUMW,
-        b"seventh" => NUMW,
-        b"seventieth" => NUMW,
-        b"seventy" => NUMW,
-        b"several" => NUMW,
-        b"since" => CTX,
-        b"six" => NUMW,
-        b"sixteen" => NUMW,
-        b"sixteenth" => NUMW,
-        b"sixth" => NUMW,
-        b"sixtieth" => NUMW,
-        b"sixty" => NUMW,
-        b"some" => NUMW,
-        b"spring" => SEASON | CTX,
-        b"start" => CTX,
-        b"summer" => SEASON | CTX,
-        b"sun" => WKDAY,
-        b"sunday" => WKDAY,
-        b"sundays" => SET,
-        b"ten" => NUMW,
-        b"tenth" => NUMW,
-        b"than" => CTX,
-        b"thanksgiving" => HOLI,
-        b"that" => CTX,
-        b"the" => CTX | THE,
-        b"their" => CTX,
-        b"these" => REL,
-        b"third" => NUMW,
-        b"thirteen" => NUMW,
-        b"thirteenth" => NUMW,
-        b"thirtieth" => NUMW,
-        b"thirty" => NUMW,
-        b"this" => CTX | REL,
-        b"three" => NUMW,
-        b"through" => CTX,
-        b"throughout" => CTX,
-        b"thu" => WKDAY,
-        b"thur" => WKDAY,
-        b"thurs" => WKDAY,
-        b"thursday" => WKDAY,
-        b"thursdays" => SET,
-        b"till" => CTX,
-        b"to" => CTX,
-        b"today" => REL | ALONE,
-        b"tomorrow" => REL | ALONE,
-        b"tonight" => REL | ALONE,
-        b"tue" => WKDAY,
-        b"tues" => WKDAY,
-        b"tuesday" => WKDAY,
-        b"tuesdays" => SET,
-        b"twelfth" => NUMW,
-        b"twelve" => NUMW,
-        b"twentieth" => NUMW,
-        b"twenty" => NUMW,
-        b"two" => NUMW,
-        b"under" => NUMW,
-        b"until" => CTX,
-        b"up" => NUMW,
-        b"valentine" => HOLI,
-        b"wed" => WKDAY,
-        b"wednesday" => WKDAY,
-        b"wednesdays" => SET,
-        b"weekly" => SET,
-        b"winter" => SEASON | CTX,
-        b"within" => CTX | NUMW,
-        b"year" => CTX | REL,
-        b"yearly" => SET,
-        b"yesterday" => REL | ALONE,
-        _ => 0,
-    }
+/// Lower-case words that can begin a timex (or the context phrase before one), with
+/// the classes of productions worth trying there. Sorted, for binary search.
+const TRIGGER_COUNT: usize = 223;
+static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
+    (b"a", CTX | NUMW),
+    (b"about", CTX | NUMW),
+    (b"after", CTX),
+    (b"almost", NUMW),
+    (b"an", CTX | NUMW),
+    (b"and", CTX),
+    (b"approximately", NUMW),
+    (b"apr", MONTH),
+    (b"april", MONTH),
+    (b"around", CTX | NUMW),
+    (b"as", CTX),
+    (b"at", CTX | REL | NUMW),
+    (b"aug", MONTH),
+    (b"august", MONTH),
+    (b"autumn", SEASON | CTX),
+    (b"before", CTX),
+    (b"beginning", CTX),
+    (b"between", CTX),
+    (b"both", CTX),
+    (b"by", CTX),
+    (b"ca", CTX),
+    (b"christmas", HOLI),
+    (b"circa", CTX),
+    (b"coming", REL),
+    (b"current", REL | ALONE),
+    (b"currently", REL | ALONE),
+    (b"daily", SET),
+    (b"dec", MONTH),
+    (b"december", MONTH),
+    (b"due", CTX),
+    (b"during", CTX),
+    (b"each", SET),
+    (b"earlier", MOD),
+    (b"early", CTX | MOD),
+    (b"eight", NUMW),
+    (b"eighteen", NUMW),
+    (b"eighteenth", NUMW),
+    (b"eighth", NUMW),
+    (b"eightieth", NUMW),
+    (b"eighty", NUMW),
+    (b"election", HOLI),
+    (b"eleven", NUMW),
+    (b"eleventh", NUMW),
+    (b"end", CTX),
+    (b"every", SET),
+    (b"fall", SEASON | CTX),
+    (b"feb", MONTH),
+    (b"february", MONTH),
+    (b"few", NUMW),
+    (b"fewer", NUMW),
+    (b"fifteen", NUMW),
+    (b"fifteenth", NUMW),
+    (b"fifth", NUMW),
+    (b"fiftieth", NUMW),
+    (b"fifty", NUMW),
+    (b"first", NUMW),
+    (b"fiscal", FISCAL),
+    (b"five", NUMW),
+    (b"following", REL),
+    (b"for", CTX),
+    (b"formerly", REL | ALONE),
+    (b"fortieth", NUMW),
+    (b"forty", NUMW),
+    (b"four", NUMW),
+    (b"fourteen", NUMW),
+    (b"fourteenth", NUMW),
+    (b"fourth", NUMW),
+    (b"fri", WKDAY),
+    (b"friday", WKDAY),
+    (b"fridays", SET),
+    (b"from", CTX),
+    (b"fy", FISCAL),
+    (b"halloween", HOLI),
+    (b"her", CTX),
+    (b"his", CTX),
+    (b"hourly", SET),
+    (b"hundred", NUMW),
+    (b"hundredth", NUMW),
+    (b"in", CTX),
+    (b"independence", HOLI),
+    (b"into", CTX),
+    (b"its", CTX),
+    (b"jan", MONTH),
+    (b"january", MONTH),
+    (b"jul", MONTH),
+    (b"july", MONTH),
+    (b"jun", MONTH),
+    (b"june", MONTH),
+    (b"just", NUMW),
+    (b"labor", HOLI),
+    (b"labour", HOLI),
+    (b"last", CTX | REL | NUMW),
+    (b"late", CTX | MOD),
+    (b"lately", REL | ALONE),
+    (b"later", MOD),
+    (b"less", NUMW),
+    (b"many", NUMW),
+    (b"mar", MONTH),
+    (b"march", MONTH),
+    (b"may", MONTH),
+    (b"memorial", HOLI),
+    (b"mid", CTX | MOD),
+    (b"midday", CLOCKW),
+    (b"middle", CTX),
+    (b"midnight", CLOCKW),
+    (b"mon", WKDAY),
+    (b"monday", WKDAY),
+    (b"mondays", SET),
+    (b"monthly", SET),
+    (b"more", NUMW),
+    (b"nearly", NUMW),
+    (b"new", HOLI),
+    (b"next", CTX | REL),
+    (b"nine", NUMW),
+    (b"nineteen", NUMW),
+    (b"nineteenth", NUMW),
+    (b"ninetieth", NUMW),
+    (b"ninety", NUMW),
+    (b"ninth", NUMW),
+    (b"no", NUMW),
+    (b"noon", CLOCKW),
+    (b"nov", MONTH),
+    (b"november", MONTH),
+    (b"now", REL | ALONE),
+    (b"nowadays", REL | ALONE),
+    (b"oct", MONTH),
+    (b"october", MONTH),
+    (b"of", CTX),
+    (b"on", CTX),
+    (b"one", NUMW),
+    (b"only", NUMW),
+    (b"or", CTX),
+    (b"our", CTX),
+    (b"over", NUMW),
+    (b"past", CTX | REL),
+    (b"post", CTX),
+    (b"pre", CTX),
+    (b"present", REL),
+    (b"presently", REL | ALONE),
+    (b"previous", REL),
+    (b"q", Q),
+    (b"recent", REL),
+    (b"recently", REL | ALONE),
+    (b"right", REL),
+    (b"roughly", NUMW),
+    (b"s", CTX),
+    (b"sat", WKDAY),
+    (b"saturday", WKDAY),
+    (b"saturdays", SET),
+    (b"second", NUMW),
+    (b"sep", MONTH),
+    (b"sept", MONTH),
+    (b"september", MONTH),
+    (b"seven", NUMW),
+    (b"seventeen", NUMW),
+    (b"seventeenth", NUMW),
+    (b"seventh", NUMW),
+    (b"seventieth", NUMW),
+    (b"seventy", NUMW),
+    (b"several", NUMW),
+    (b"since", CTX),
+    (b"six", NUMW),
+    (b"sixteen", NUMW),
+    (b"sixteenth", NUMW),
+    (b"sixth", NUMW),
+    (b"sixtieth", NUMW),
+    (b"sixty", NUMW),
+    (b"some", NUMW),
+    (b"spring", SEASON | CTX),
+    (b"start", CTX),
+    (b"summer", SEASON | CTX),
+    (b"sun", WKDAY),
+    (b"sunday", WKDAY),
+    (b"sundays", SET),
+    (b"ten", NUMW),
+    (b"tenth", NUMW),
+    (b"than", CTX),
+    (b"thanksgiving", HOLI),
+    (b"that", CTX),
+    (b"the", CTX | THE),
+    (b"their", CTX),
+    (b"these", REL),
+    (b"third", NUMW),
+    (b"thirteen", NUMW),
+    (b"thirteenth", NUMW),
+    (b"thirtieth", NUMW),
+    (b"thirty", NUMW),
+    (b"this", CTX | REL),
+    (b"three", NUMW),
+    (b"through", CTX),
+    (b"throughout", CTX),
+    (b"thu", WKDAY),
+    (b"thur", WKDAY),
+    (b"thurs", WKDAY),
+    (b"thursday", WKDAY),
+    (b"thursdays", SET),
+    (b"till", CTX),
+    (b"to", CTX),
+    (b"today", REL | ALONE),
+    (b"tomorrow", REL | ALONE),
+    (b"tonight", REL | ALONE),
+    (b"tue", WKDAY),
+    (b"tues", WKDAY),
+    (b"tuesday", WKDAY),
+    (b"tuesdays", SET),
+    (b"twelfth", NUMW),
+    (b"twelve", NUMW),
+    (b"twentieth", NUMW),
+    (b"twenty", NUMW),
+    (b"two", NUMW),
+    (b"under", NUMW),
+    (b"until", CTX),
+    (b"up", NUMW),
+    (b"valentine", HOLI),
+    (b"wed", WKDAY),
+    (b"wednesday", WKDAY),
+    (b"wednesdays", SET),
+    (b"weekly", SET),
+    (b"winter", SEASON | CTX),
+    (b"within", CTX | NUMW),
+    (b"year", CTX | REL),
+    (b"yearly", SET),
+    (b"yesterday", REL | ALONE),
+];
+
+/// Index of a word's first two letters (the second may be missing) in `PREFIX_LEN`.
+const fn prefix_index(c0: u8, c1: Option<u8>) -> usize {
+    let second = match c1 {
+        Some(c) => (c - b'a') as usize + 1,
+        None => 0,
+    };
+    (c0 - b'a') as usize * 27 + second
 }
 
-/// The production classes for a word as written (any ASCII case).
-fn word_classes(word: &[u8]) -> u16 {
+/// Bit `n` of an entry is set when some trigger word starts with those two letters and
+/// has `n` letters: most words of prose are rejected by one load and one bit test.
+static PREFIX_LEN: [u32; 26 * 27] = {
+    let mut t = [0u32; 26 * 27];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let w = TRIGGERS[k].0;
+        let c1 = if w.len() > 1 { Some(w[1]) } else { None };
+        t[prefix_index(w[0], c1)] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// A lower-case word of at most 16 bytes as a big-endian integer, zero-padded.
+const fn pack(w: &[u8]) -> u128 {
     let mut buf = [0u8; 16];
-    if word.len() > buf.len() {
+    let mut k = 0;
+    while k < w.len() && k < 16 {
+        buf[k] = w[k];
+        k += 1;
+    }
+    u128::from_be_bytes(buf)
+}
+
+const HASH_BITS: u32 = 10;
+
+const fn hash(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
+}
+
+/// Open-addressing hash table of the trigger words (key 0 marks an empty slot),
+/// built at compile time: a lookup is one or two probes.
+static TABLE: [(u128, u16); 1 << HASH_BITS] = {
+    let mut t = [(0u128, 0u16); 1 << HASH_BITS];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let key = pack(TRIGGERS[k].0);
+        let mut h = hash(key);
+        while t[h].0 != 0 {
+            h = (h + 1) & ((1 << HASH_BITS) - 1);
+        }
+        t[h] = (key, TRIGGERS[k].1);
+        k += 1;
+    }
+    t
+};
+
+/// The production classes for an ASCII word as written, in any case (0 when no timex
+/// can start with it). Most words are rejected by the prefix/length bitmap before any
+/// packing; the rest are looked up in a compile-time hash table.
+fn word_classes(word: &[u8]) -> u16 {
+    let n = word.len();
+    let Some(&c0) = word.first() else {
+        return 0;
+    };
+    let c = c0.to_ascii_lowercase();
+    let c1 = word.get(1).map(u8::to_ascii_lowercase);
+    if !c.is_ascii_lowercase()
+        || c1.is_some_and(|c| !c.is_ascii_lowercase())
+        || n > 16
+        || PREFIX_LEN[prefix_index(c, c1)] & (1 << n) == 0
+    {
         return 0;
     }
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
+    let mut buf = [0u8; 16];
+    buf[..n].copy_from_slice(word);
+    // ASCII letters lower-case by setting bit 5; the padding stays zero.
+    let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128
+        & !u128::MAX.checked_shr(8 * n as u32).unwrap_or(0);
+    let key = u128::from_be_bytes(buf) | lower;
+    let mut h = hash(key);
+    loop {
+        let (k, c) = TABLE[h];
+        if k == key {
+            return c;
+        }
+        if k == 0 {
+            return 0;
+        }
+        h = (h + 1) & ((1 << HASH_BITS) - 1);
     }
-    classes_of(&buf[..word.len()])
 }
 
 /// Words that can follow a gated word inside a timex without being triggers themselves.
@@ -707,4 +788,21 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         i = wend;
     }
     em.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_are_sorted_lowercase_and_short() {
+        assert!(TRIGGERS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (w, c) in TRIGGERS.iter() {
+            assert!(!w.is_empty() && w.len() <= 16 && *c != 0);
+            assert!(w.iter().all(u8::is_ascii_lowercase));
+            assert_eq!(word_classes(w), *c);
+        }
+        assert_eq!(word_classes(b"The"), word_classes(b"the"));
+        assert_eq!(word_classes(b"elephant"), 0);
+    }
 }
