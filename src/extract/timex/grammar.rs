@@ -309,6 +309,15 @@ fn month_name(i: &str) -> R<'_, i8> {
     .parse(i)
 }
 
+/// A full month name or an abbreviation with its dot ("Jan." but not "Jan").
+fn month_name_strict(i: &str) -> R<'_, i8> {
+    alt((
+        map_opt(word, words::month_full),
+        map_opt(terminated(word, char('.')), words::month_abbrev),
+    ))
+    .parse(i)
+}
+
 /// An unambiguous full month name (not "May", "March", "August").
 fn month_name_clear(i: &str) -> R<'_, i8> {
     alt((
@@ -1140,7 +1149,7 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
     let (r, (val, p)) = sp(alt((
         month_year,
         rel_month,
-        map(terminated(month_name, not_digit_after_ws), |m| {
+        map(terminated(month_name_strict, not_digit_after_ws), |m| {
             PVal::Month { y: None, m }
         }),
     )))
@@ -1675,6 +1684,14 @@ fn set_expr(i: &str) -> R<'_, Piece> {
             }),
             map(
                 (
+                    weekday_name,
+                    ws,
+                    map_opt(word, |w: &str| part_name(w.strip_suffix('s')?)),
+                ),
+                |(wd, _, part)| format!("XXXX-WXX-{}{part}", wd.to_monday_one_offset()),
+            ),
+            map(
+                (
                     map_opt(word, |w: &str| words::weekday_full(w.strip_suffix('s')?)),
                     opt(preceded(
                         ws,
@@ -1973,8 +1990,9 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
         map(
             (
                 opt(terminated(kws(&["early", "late"]), ws)),
+                // Not "the fall" (of a government) nor "the spring" (of water).
                 map_opt(word, |w: &str| {
-                    words::season(w).filter(|_| !w.eq_ignore_ascii_case("fall"))
+                    words::season(w).filter(|s| !matches!(s, Season::Fall | Season::Spring))
                 }),
             ),
             |(_, s)| PVal::Season { y: None, s },

@@ -86,7 +86,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"fourteenth", NUMW),
     (b"fourth", NUMW),
     (b"fri", WKDAY),
-    (b"friday", WKDAY),
+    (b"friday", WKDAY | SET),
     (b"fridays", SET),
     (b"from", CTX),
     (b"fy", FISCAL),
@@ -124,7 +124,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"middle", CTX),
     (b"midnight", CLOCKW),
     (b"mon", WKDAY),
-    (b"monday", WKDAY),
+    (b"monday", WKDAY | SET),
     (b"mondays", SET),
     (b"monthly", SET),
     (b"more", NUMW),
@@ -165,7 +165,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"roughly", NUMW),
     (b"s", CTX),
     (b"sat", WKDAY),
-    (b"saturday", WKDAY),
+    (b"saturday", WKDAY | SET),
     (b"saturdays", SET),
     (b"second", NUMW),
     (b"sep", MONTH),
@@ -190,7 +190,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"start", CTX),
     (b"summer", SEASON | CTX),
     (b"sun", WKDAY),
-    (b"sunday", WKDAY),
+    (b"sunday", WKDAY | SET),
     (b"sundays", SET),
     (b"ten", NUMW),
     (b"tenth", NUMW),
@@ -212,7 +212,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"thu", WKDAY),
     (b"thur", WKDAY),
     (b"thurs", WKDAY),
-    (b"thursday", WKDAY),
+    (b"thursday", WKDAY | SET),
     (b"thursdays", SET),
     (b"till", CTX),
     (b"to", CTX),
@@ -221,7 +221,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"tonight", REL | ALONE),
     (b"tue", WKDAY),
     (b"tues", WKDAY),
-    (b"tuesday", WKDAY),
+    (b"tuesday", WKDAY | SET),
     (b"tuesdays", SET),
     (b"twelfth", NUMW),
     (b"twelve", NUMW),
@@ -233,7 +233,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"up", NUMW),
     (b"valentine", HOLI),
     (b"wed", WKDAY),
-    (b"wednesday", WKDAY),
+    (b"wednesday", WKDAY | SET),
     (b"wednesdays", SET),
     (b"weekly", SET),
     (b"winter", SEASON | CTX),
@@ -462,6 +462,10 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
         return false;
     }
     let next = &bytes[j..k];
+    // "two to three weeks", "a year or two".
+    if classes & NUMW != 0 && matches!(next, b"to" | b"or" | b"than" | b"least" | b"most") {
+        return true;
+    }
     let nc = word_classes(next);
     if nc & (MONTH | WKDAY) != 0 {
         return c.is_ascii_uppercase();

@@ -409,3 +409,138 @@ fn no_panic_on_odd_input() {
         let _ = extract_temporal(text, None);
     }
 }
+
+// --- further TimeBank forms ---------------------------------------------------------
+
+#[test]
+fn relative_months_and_holidays() {
+    one("last May the", "last May", "2024-05");
+    one("last November the", "last November", "2023-11");
+    one("this December the", "this December", "2024-12");
+    one("next March the", "next March", "2025-03");
+    one("in June last year", "June last year", "2023-06");
+    one("January this year", "January this year", "2024-01");
+    // The next one when it is at most 100 days ahead, else the last one.
+    one("on Thanksgiving Day the", "Thanksgiving Day", "2024-11-28");
+    one("on Independence Day the", "Independence Day", "2024-07-04");
+    one("last Christmas the", "last Christmas", "2023-12-25");
+    one("Christmas 1998 was", "Christmas 1998", "1998-12-25");
+    one("on Election Day the", "Election Day", "2024-11-05");
+}
+
+#[test]
+fn spoken_years() {
+    one("in nineteen ninety-six the", "nineteen ninety-six", "1996");
+    one(
+        "January nineteen ninety-seven",
+        "January nineteen ninety-seven",
+        "1997-01",
+    );
+    one("the year two thousand", "the year two thousand", "2000");
+    one(
+        "the winter of nineteen ninety-four",
+        "the winter of nineteen ninety-four",
+        "1994-WI",
+    );
+}
+
+#[test]
+fn quarter_anaphora_and_period_phrases() {
+    // "a year ago" after a quarter is that quarter a year before (TimeBank practice in
+    // quarterly reports); without one it is the year.
+    many(
+        "Profit rose in the third quarter from a year ago.",
+        &[("the third quarter", "2024-Q3"), ("a year ago", "2023-Q3")],
+    );
+    one("up from a year ago", "a year ago", "2023");
+    one("the quarter ended", "the quarter", "2024-Q2");
+    one("the latest period", "the latest period", "2024-Q2");
+    many(
+        "in the third quarter, and the 1988 period",
+        &[
+            ("the third quarter", "2024-Q3"),
+            ("the 1988 period", "1988-Q3"),
+        ],
+    );
+    one(
+        "the year-earlier quarter",
+        "the year-earlier quarter",
+        "2023",
+    );
+    one("at year-end the", "year-end", "2024");
+    one("the fiscal year", "the fiscal year", "2024");
+    one("the latest fiscal year", "the latest fiscal year", "2023");
+    one("the last decade", "the last decade", "201");
+    one("in the near future", "the near future", "FUTURE_REF");
+}
+
+#[test]
+fn sets_of_weekdays_and_units() {
+    one("on Tuesday nights the", "Tuesday nights", "XXXX-WXX-2TNI");
+    one("open Mondays only", "Mondays", "XXXX-WXX-1");
+    one("each July the", "each July", "XXXX-07");
+    one("every Monday the", "every Monday", "XXXX-WXX-1");
+    one("published weekly", "weekly", "P1W");
+}
+
+#[test]
+fn deictic_modifiers_and_parts_of_day() {
+    one("late yesterday the", "late yesterday", "2024-09-25");
+    one("this morning the", "this morning", "2024-09-26TMO");
+    one(
+        "mid-afternoon yesterday",
+        "mid-afternoon yesterday",
+        "2024-09-25TAF",
+    );
+    one("last night the", "last night", "2024-09-25TNI");
+    one("noon Thursday", "noon Thursday", "2024-09-26T12:00");
+}
+
+#[test]
+fn duration_forms() {
+    one("two to three weeks", "two to three weeks", "P2W");
+    one("more than four hours", "more than four hours", "PT4H");
+    one("at least 30 days", "at least 30 days", "P30D");
+    one("the first nine months", "the first nine months", "P9M");
+    one("several years", "several years", "PXY");
+    // Ages are not durations.
+    none("a 6-year-old boy");
+    none("wait a second");
+}
+
+#[test]
+fn attributive_years() {
+    one("a 1996 law", "1996", "1996");
+    one("that 1978 resolution", "1978", "1978");
+    one("the company's 1989 results", "1989", "1989");
+    one("bonds due 1993 and", "1993", "1993");
+}
+
+#[test]
+fn jsonl_batch_reports_bad_lines_and_goes_on() {
+    let input = concat!(
+        r#"{"id": "a", "dct": "2024-09-26", "text": "It happened last year."}"#,
+        "\n",
+        "not json\n",
+        "\n",
+        r#"{"id": 7, "dct": "2024-13-01", "text": "x"}"#,
+        "\n",
+        r#"{"id": "b", "text": "in 1949"}"#,
+        "\n",
+    );
+    let mut out = Vec::new();
+    let report = jsonl::run_jsonl(input.as_bytes(), &mut out).expect("in-memory I/O");
+    assert_eq!(report.documents, 2);
+    let bad: Vec<usize> = report.bad_lines.iter().map(|b| b.line).collect();
+    assert_eq!(bad, [2, 4]);
+    let out = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        r#"{"id":"a","timexes":[{"start":12,"end":21,"type":"DATE","value":"2023"}]}"#
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"id":"b","timexes":[{"start":3,"end":7,"type":"DATE","value":"1949"}]}"#
+    );
+}
