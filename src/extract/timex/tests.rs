@@ -544,3 +544,34 @@ fn jsonl_batch_reports_bad_lines_and_goes_on() {
         r#"{"id":"b","timexes":[{"start":3,"end":7,"type":"DATE","value":"1949"}]}"#
     );
 }
+
+#[test]
+fn documented_examples() {
+    one("in 3Q the", "3Q", "2024-Q3");
+    one("during the '80s the", "the '80s", "198");
+    one("in the nineties the", "the nineties", "199");
+    one("a 21st-century idea", "21st-century", "20");
+    one("this century the", "this century", "20");
+    one(
+        "the previous Friday the",
+        "the previous Friday",
+        "2024-09-20",
+    );
+    one("earlier today the", "earlier today", "2024-09-26");
+    one("over the weekend the", "the weekend", "2024-W38-WE");
+    one("six weeks ago the", "six weeks ago", "2024-W33");
+    one("two months ago the", "two months ago", "2024-07");
+    one("a decade ago the", "a decade ago", "2014");
+    one("in coming years the", "coming years", "FUTURE_REF");
+    one("at present the", "at present", "PRESENT_REF");
+    one("at midnight the", "midnight", "2024-09-26T00:00");
+    let text = "the seventy-fifth anniversary";
+    let t = extract_temporal(text, Some(DCT));
+    assert!(t.timexes.is_empty());
+    let a = &t.anniversaries[0];
+    assert_eq!(
+        (&text[a.span.range()], a.years),
+        ("seventy-fifth anniversary", 75)
+    );
+    assert_eq!(&text[a.number_span.range()], "seventy-fifth");
+}
