@@ -1545,7 +1545,6 @@ fn ago(i: &str) -> R<'_, Piece> {
                 value(1i32, kw("ago")),
                 value(1i32, kw("earlier")),
                 value(-1i32, (kw("from"), ws, kw("now")).map(|_| "")),
-                value(-1i32, kw("later")),
             )),
         )),
         |((_, n, _, unit, _, dir), p)| {

@@ -682,7 +682,12 @@ impl Emitter<'_> {
                     };
                 }
             }
-            (_, TimexValue::Quarter { year, quarter }) => {
+            // Only quarters already begun can be the one a report compares with.
+            (_, TimexValue::Quarter { year, quarter })
+                if self.dct.is_none_or(|d| {
+                    (*year, i32::from(*quarter)) <= (d.year(), (i32::from(d.month()) + 2) / 3)
+                }) =>
+            {
                 self.last_quarter = Some((*year, *quarter));
             }
             _ => {}

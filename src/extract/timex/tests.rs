@@ -575,3 +575,14 @@ fn documented_examples() {
     );
     assert_eq!(&text[a.number_span.range()], "seventy-fifth");
 }
+
+#[test]
+fn later_is_narrative_not_document_time() {
+    // "N units later" counts from an event in the story: only the duration is read.
+    one("Three days later the", "Three days", "P3D");
+    // A quarter still to come is not the one a report compares with.
+    many(
+        "in the third quarter of 2025, up from a year ago",
+        &[("the third quarter of 2025", "2025-Q3"), ("a year ago", "2023")],
+    );
+}
