@@ -681,17 +681,19 @@ fn decade(i: &str) -> R<'_, PVal> {
 /// "the nineties", "the eighties".
 fn decade_words(i: &str) -> R<'_, PVal> {
     map_opt(word, |w: &str| {
-        let d = match w.to_ascii_lowercase().as_str() {
-            "twenties" => 2,
-            "thirties" => 3,
-            "forties" => 4,
-            "fifties" => 5,
-            "sixties" => 6,
-            "seventies" => 7,
-            "eighties" => 8,
-            "nineties" => 9,
-            _ => return None,
-        };
+        let d = words::lookup(
+            w,
+            &[
+                ("twenties", 2),
+                ("thirties", 3),
+                ("forties", 4),
+                ("fifties", 5),
+                ("sixties", 6),
+                ("seventies", 7),
+                ("eighties", 8),
+                ("nineties", 9),
+            ],
+        )?;
         Some(PVal::Abs(TimexValue::Decade { decade: 190 + d }))
     })
     .parse(i)
@@ -1709,13 +1711,17 @@ fn set_expr(i: &str) -> R<'_, Piece> {
                 },
             ),
             map(
-                map_opt(word, |w: &str| match w.to_ascii_lowercase().as_str() {
-                    "daily" => Some("P1D"),
-                    "weekly" => Some("P1W"),
-                    "monthly" => Some("P1M"),
-                    "yearly" => Some("P1Y"),
-                    "hourly" => Some("PT1H"),
-                    _ => None,
+                map_opt(word, |w: &str| {
+                    words::lookup(
+                        w,
+                        &[
+                            ("daily", "P1D"),
+                            ("weekly", "P1W"),
+                            ("monthly", "P1M"),
+                            ("yearly", "P1Y"),
+                            ("hourly", "PT1H"),
+                        ],
+                    )
                 }),
                 str::to_string,
             ),
@@ -1726,13 +1732,15 @@ fn set_expr(i: &str) -> R<'_, Piece> {
 }
 
 fn part_name(w: &str) -> Option<&'static str> {
-    match w.to_ascii_lowercase().as_str() {
-        "morning" => Some("TMO"),
-        "afternoon" => Some("TAF"),
-        "evening" => Some("TEV"),
-        "night" => Some("TNI"),
-        _ => None,
-    }
+    words::lookup(
+        w,
+        &[
+            ("morning", "TMO"),
+            ("afternoon", "TAF"),
+            ("evening", "TEV"),
+            ("night", "TNI"),
+        ],
+    )
 }
 
 /// Clock times: "10:35 a.m.", "10 p.m.", "noon", "midnight", with an optional day

@@ -474,10 +474,10 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
         return true;
     }
     // Years in words: "in nineteen ninety-six", "the year two thousand".
-    if matches!(
-        next.to_ascii_lowercase().as_slice(),
-        b"nineteen" | b"eighteen" | b"twenty" | b"two"
-    ) {
+    if [&b"nineteen"[..], b"eighteen", b"twenty", b"two"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+    {
         return true;
     }
     strong != 0 && (nc & !CTX != 0 || is_continuation(next))

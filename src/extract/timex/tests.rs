@@ -583,6 +583,9 @@ fn later_is_narrative_not_document_time() {
     // A quarter still to come is not the one a report compares with.
     many(
         "in the third quarter of 2025, up from a year ago",
-        &[("the third quarter of 2025", "2025-Q3"), ("a year ago", "2023")],
+        &[
+            ("the third quarter of 2025", "2025-Q3"),
+            ("a year ago", "2023"),
+        ],
     );
 }
