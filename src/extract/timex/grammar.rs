@@ -1613,8 +1613,15 @@ fn duration(i: &str) -> R<'_, Piece> {
             )),
             map_opt(word, words::unit),
             not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))),
+            // Ages: "52 years old".
+            not((ws, kw("old"))),
+            opt(peek((ws, kw("of")))),
         )),
-        |((_, _, _, (ntext, n), _, _, _, unit, _), p)| {
+        |((_, _, _, (ntext, n), _, _, _, unit, _, _, of), p)| {
+            // Fractions: "a quarter of the shares".
+            if unit == Unit::Quarter && of.is_some() {
+                return None;
+            }
             // "a second" is an ordinal more often than a duration.
             if unit == Unit::Second && !ntext.bytes().all(|b| b.is_ascii_digit()) {
                 return None;

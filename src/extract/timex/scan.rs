@@ -624,6 +624,46 @@ fn future_cue(bytes: &[u8], start: usize) -> bool {
     false
 }
 
+/// "$5 a year", "3% a month", "twice a day": a rate, not a duration.
+fn is_rate(bytes: &[u8], i: usize, hit: &Hit) -> bool {
+    let Hit::One(p) = hit else {
+        return false;
+    };
+    if p.ty != super::TimexType::Duration {
+        return false;
+    }
+    let starts = |w: &[u8]| {
+        bytes
+            .get(i..i + w.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(w))
+    };
+    if !(starts(b"a ") || starts(b"an ")) {
+        return false;
+    }
+    let w = prev_word(bytes, i);
+    if w.is_empty() {
+        // A number or a sign before "a": "$5 a year", "3% a month".
+        let mut e = i;
+        while e > 0 && bytes[e - 1] == b' ' {
+            e -= 1;
+        }
+        return e > 0 && (bytes[e - 1].is_ascii_digit() || bytes[e - 1] == b'%');
+    }
+    [
+        &b"percent"[..],
+        b"cents",
+        b"dollars",
+        b"times",
+        b"twice",
+        b"once",
+        b"thrice",
+        b"million",
+        b"billion",
+    ]
+    .iter()
+    .any(|r| w.eq_ignore_ascii_case(r))
+}
+
 /// Document state while scanning.
 struct Emitter<'a> {
     bytes: &'a [u8],
@@ -788,7 +828,7 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
             let end = total - r.len();
-            if end > i {
+            if end > i && !is_rate(bytes, i, &hit) {
                 em.emit(hit);
                 i = end;
                 continue;

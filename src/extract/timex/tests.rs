@@ -589,3 +589,13 @@ fn later_is_narrative_not_document_time() {
         ],
     );
 }
+
+#[test]
+fn rates_ages_and_fractions_are_not_durations() {
+    none("it costs $5 a year");
+    none("wages rose 3% a month");
+    none("twice a day");
+    none("Mr. Schwarz, 52 years old, will");
+    none("more than a quarter of the shares");
+    one("within a year, it said", "a year", "P1Y");
+}
