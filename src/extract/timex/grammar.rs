@@ -1491,21 +1491,40 @@ fn ref_word(i: &str) -> R<'_, Piece> {
                     )),
                 ),
             ),
-            value(
-                past,
-                (
-                    kw("recent"),
-                    ws,
-                    kws(&["years", "months", "weeks", "decades", "days"]),
-                ),
-            ),
+            value(past, (kw("recent"), ws, kws(&["years", "decades"]))),
             value(future.clone(), (kw("the"), ws, kw("future"))),
-            value(
-                future,
-                (kw("coming"), ws, kws(&["years", "months", "quarters"])),
-            ),
+            value(future, (kw("coming"), ws, kw("quarters"))),
         ))),
         |(v, p)| Piece::date(p, PVal::Abs(v)),
+    )
+    .parse(i)
+}
+
+/// Vague durations: "recent months", "coming weeks", "the weeks ahead" (`PXM`, `PXW`).
+fn vague_duration(i: &str) -> R<'_, Piece> {
+    map(
+        sp(alt((
+            preceded(
+                (kws(&["recent", "coming"]), ws),
+                map_opt(word, |w: &str| words::unit(w).filter(|_| w.ends_with('s'))),
+            ),
+            terminated(
+                preceded(
+                    (kw("the"), ws),
+                    map_opt(word, |w: &str| words::unit(w).filter(|_| w.ends_with('s'))),
+                ),
+                (ws, kw("ahead")),
+            ),
+        ))),
+        |(unit, p)| {
+            Piece::new(
+                p,
+                TimexType::Duration,
+                PVal::Abs(TimexValue::Duration {
+                    iso: unit.duration_unknown(),
+                }),
+            )
+        },
     )
     .parse(i)
 }
@@ -1990,14 +2009,27 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
             unit: Unit::Week,
             offset: 0,
         }),
+        // "the full year" is the document's year; "the year" alone is more often
+        // the span of a year in TimeBank (P1Y).
         map(
             terminated(
-                (opt((kw("full"), ws)), kw("year")),
+                (kw("full"), ws, kw("year")),
                 not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
             ),
             |_| PVal::Rel {
                 unit: Unit::Year,
                 offset: 0,
+            },
+        ),
+        map(
+            terminated(
+                (opt((kw("fiscal"), ws)), kw("year")),
+                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+            ),
+            |_| {
+                PVal::Abs(TimexValue::Duration {
+                    iso: "P1Y".to_string(),
+                })
             },
         ),
         rel_unit,
@@ -2098,13 +2130,18 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
     )
         .parse(i)?;
     let _ = p;
+    let ty = match val {
+        PVal::Abs(TimexValue::Duration { .. }) => TimexType::Duration,
+        _ => TimexType::Date,
+    };
     Ok((
         r,
-        Piece::date(
+        Piece::new(
             Pos {
                 a: i.len(),
                 b: r.len(),
             },
+            ty,
             val,
         ),
     ))
@@ -2214,7 +2251,7 @@ fn p_year_ago(i: &str) -> R<'_, Hit> {
     one(sp(alt((year_ago_phrase, year_end))), date_piece)(i)
 }
 fn p_ref(i: &str) -> R<'_, Hit> {
-    one(ref_word, |p| p)(i)
+    one(alt((ref_word, vague_duration)), |p| p)(i)
 }
 fn p_weekday_alone(i: &str) -> R<'_, Hit> {
     one(weekday_alone, |p| p)(i)

@@ -562,7 +562,13 @@ fn documented_examples() {
     one("six weeks ago the", "six weeks ago", "2024-W33");
     one("two months ago the", "two months ago", "2024-07");
     one("a decade ago the", "a decade ago", "2014");
-    one("in coming years the", "coming years", "FUTURE_REF");
+    one("in coming quarters the", "coming quarters", "FUTURE_REF");
+    one("in coming years the", "coming years", "PXY");
+    one("in recent months the", "recent months", "PXM");
+    one("in recent years the", "recent years", "PAST_REF");
+    one("in the weeks ahead the", "the weeks ahead", "PXW");
+    one("during the year the", "the year", "P1Y");
+    one("for the full year the", "the full year", "2024");
     one("at present the", "at present", "PRESENT_REF");
     one("at midnight the", "midnight", "2024-09-26T00:00");
     let text = "the seventy-fifth anniversary";
