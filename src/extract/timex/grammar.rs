@@ -1821,6 +1821,7 @@ fn clock(i: &str) -> R<'_, Piece> {
                     opt((kws(&["on", "EST", "EDT", "GMT", "ET"]), opt(char(',')), ws)),
                 ),
                 alt((
+                    map_opt((month_name, ws, day_num), |(m, _, d)| valid_day(None, m, d)),
                     map(weekday_name, |wd| PVal::Weekday { wd, dir: 0 }),
                     value(
                         PVal::Rel {

@@ -605,3 +605,17 @@ fn rates_ages_and_fractions_are_not_durations() {
     none("more than a quarter of the shares");
     one("within a year, it said", "a year", "P1Y");
 }
+
+#[test]
+fn clock_with_a_date() {
+    one(
+        "by 5 p.m. EST Nov. 9 the",
+        "5 p.m. EST Nov. 9",
+        "2024-11-09T17:00",
+    );
+    one(
+        "at 5 p.m. EST, Nov. 6 the",
+        "5 p.m. EST, Nov. 6",
+        "2024-11-06T17:00",
+    );
+}
