@@ -152,8 +152,9 @@ fn fail<O>(i: &str) -> R<'_, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
+/// ASCII white space and the no-break spaces typesetters put inside dates.
 fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\n' || c == '\r'
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}')
 }
 
 /// One run of white space (spaces, tabs, at most a line break or two).

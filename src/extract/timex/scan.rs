@@ -405,7 +405,7 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
     while j < bytes.len()
         && matches!(
             bytes[j],
-            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94 | 0xC2 | 0xA0 | 0xAF
         )
     {
         j += 1;
@@ -438,7 +438,13 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     // Classes that need more than a year or a month after them.
     let strong = classes & !CTX;
     let mut j = wend;
-    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'-') {
+    // (0xC2 0xA0 and 0xE2 0x80 0xAF are the no-break spaces.)
+    while j < bytes.len()
+        && matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
+        )
+    {
         j += 1;
     }
     let Some(&c) = bytes.get(j) else {

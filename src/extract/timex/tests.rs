@@ -619,3 +619,13 @@ fn clock_with_a_date() {
         "2024-11-06T17:00",
     );
 }
+
+#[test]
+fn no_break_spaces_inside_dates() {
+    one(
+        "on 26\u{a0}September\u{a0}2024 the",
+        "26\u{a0}September\u{a0}2024",
+        "2024-09-26",
+    );
+    one("in\u{a0}2024 the", "2024", "2024");
+}
