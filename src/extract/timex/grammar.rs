@@ -1136,11 +1136,19 @@ fn month_alone(i: &str) -> R<'_, Piece> {
             Piece::date(p, PVal::Month { y: None, m })
         }),
         map(
-            sp(terminated(month_name_clear, not_digit_after_ws)),
+            sp(terminated(
+                month_name_clear,
+                (not_digit_after_ws, not_followed_by_name),
+            )),
             |(m, p)| Piece::date(p, PVal::Month { y: None, m }),
         ),
     ))
     .parse(i)
+}
+
+/// Not followed by a capitalised word: "April Smith", "June Carter" are names.
+fn not_followed_by_name(i: &str) -> R<'_, ()> {
+    not((ws, satisfy(|c: char| c.is_ascii_uppercase()))).parse(i)
 }
 
 fn not_digit_after_ws(i: &str) -> R<'_, ()> {
@@ -1152,9 +1160,13 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
     let (r, (val, p)) = sp(alt((
         month_year,
         rel_month,
-        map(terminated(month_name_strict, not_digit_after_ws), |m| {
-            PVal::Month { y: None, m }
-        }),
+        map(
+            terminated(
+                month_name_strict,
+                (not_digit_after_ws, not_followed_by_name),
+            ),
+            |m| PVal::Month { y: None, m },
+        ),
     )))
     .parse(r)?;
     Ok((r, Hit::One(Piece::date(p, val))))
@@ -1430,7 +1442,11 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
 /// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
 fn weekday_alone(i: &str) -> R<'_, Piece> {
     map(
-        sp((weekday_name, opt(preceded(ws, part_of_day)))),
+        // Alone, only full names: "Sun." and "Sat." are too often something else.
+        sp((
+            map_opt(word, words::weekday_full),
+            opt(preceded(ws, part_of_day)),
+        )),
         |((wd, part), p)| {
             let day = PVal::Weekday { wd, dir: 0 };
             match part {

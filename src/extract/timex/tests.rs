@@ -629,3 +629,11 @@ fn no_break_spaces_inside_dates() {
     );
     one("in\u{a0}2024 the", "2024", "2024");
 }
+
+#[test]
+fn names_and_abbreviations_are_not_dates() {
+    none("April Smith said");
+    none("as reported by the Sun.");
+    none("with June Carter");
+    one("in June the", "June", "2024-06");
+}
