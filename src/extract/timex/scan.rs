@@ -13,17 +13,22 @@ use super::grammar::class::*;
 
 /// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
 const ALONE: u16 = 1 << 15;
+/// Set for words that can continue a timex after a gated word ("year", "weekend",
+/// "morning") without beginning one themselves.
+const CONT: u16 = 1 << 14;
 
 /// Lower-case words that can begin a timex (or the context phrase before one), with
 /// the classes of productions worth trying there. Sorted, for binary search.
-const TRIGGER_COUNT: usize = 223;
+const TRIGGER_COUNT: usize = 263;
 static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"a", CTX | NUMW),
     (b"about", CTX | NUMW),
     (b"after", CTX),
+    (b"afternoon", CONT),
     (b"almost", NUMW),
     (b"an", CTX | NUMW),
     (b"and", CTX),
+    (b"anniversary", CONT),
     (b"approximately", NUMW),
     (b"apr", MONTH),
     (b"april", MONTH),
@@ -34,18 +39,26 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"august", MONTH),
     (b"autumn", SEASON | CTX),
     (b"before", CTX),
-    (b"beginning", CTX),
+    (b"beginning", CTX | CONT),
     (b"between", CTX),
     (b"both", CTX),
     (b"by", CTX),
     (b"ca", CTX),
+    (b"centuries", CONT),
+    (b"century", CONT),
     (b"christmas", HOLI),
     (b"circa", CTX),
+    (b"close", CONT),
     (b"coming", REL),
+    (b"couple", CONT),
     (b"current", REL | ALONE),
     (b"currently", REL | ALONE),
     (b"daily", SET),
+    (b"day", CONT),
+    (b"days", CONT),
     (b"dec", MONTH),
+    (b"decade", CONT),
+    (b"decades", CONT),
     (b"december", MONTH),
     (b"due", CTX),
     (b"during", CTX),
@@ -56,12 +69,14 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"eighteen", NUMW),
     (b"eighteenth", NUMW),
     (b"eighth", NUMW),
+    (b"eighties", CONT),
     (b"eightieth", NUMW),
     (b"eighty", NUMW),
     (b"election", HOLI),
     (b"eleven", NUMW),
     (b"eleventh", NUMW),
-    (b"end", CTX),
+    (b"end", CTX | CONT),
+    (b"evening", CONT),
     (b"every", SET),
     (b"fall", SEASON | CTX),
     (b"feb", MONTH),
@@ -71,6 +86,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"fifteen", NUMW),
     (b"fifteenth", NUMW),
     (b"fifth", NUMW),
+    (b"fifties", CONT),
     (b"fiftieth", NUMW),
     (b"fifty", NUMW),
     (b"first", NUMW),
@@ -79,6 +95,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"following", REL),
     (b"for", CTX),
     (b"formerly", REL | ALONE),
+    (b"forties", CONT),
     (b"fortieth", NUMW),
     (b"forty", NUMW),
     (b"four", NUMW),
@@ -89,12 +106,17 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"friday", WKDAY | SET),
     (b"fridays", SET),
     (b"from", CTX),
+    (b"full", CONT),
+    (b"future", CONT),
     (b"fy", FISCAL),
+    (b"half", CONT),
     (b"halloween", HOLI),
     (b"her", CTX),
     (b"his", CTX),
+    (b"hour", CONT),
     (b"hourly", SET),
-    (b"hundred", NUMW),
+    (b"hours", CONT),
+    (b"hundred", NUMW | CONT),
     (b"hundredth", NUMW),
     (b"in", CTX),
     (b"independence", HOLI),
@@ -113,6 +135,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"late", CTX | MOD),
     (b"lately", REL | ALONE),
     (b"later", MOD),
+    (b"latest", CONT),
     (b"less", NUMW),
     (b"many", NUMW),
     (b"mar", MONTH),
@@ -121,19 +144,27 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"memorial", HOLI),
     (b"mid", CTX | MOD),
     (b"midday", CLOCKW),
-    (b"middle", CTX),
+    (b"middle", CTX | CONT),
     (b"midnight", CLOCKW),
+    (b"minute", CONT),
+    (b"minutes", CONT),
     (b"mon", WKDAY),
     (b"monday", WKDAY | SET),
     (b"mondays", SET),
+    (b"month", CONT),
     (b"monthly", SET),
+    (b"months", CONT),
     (b"more", NUMW),
+    (b"morning", CONT),
+    (b"near", CONT),
     (b"nearly", NUMW),
     (b"new", HOLI),
     (b"next", CTX | REL),
+    (b"night", CONT),
     (b"nine", NUMW),
     (b"nineteen", NUMW),
     (b"nineteenth", NUMW),
+    (b"nineties", CONT),
     (b"ninetieth", NUMW),
     (b"ninety", NUMW),
     (b"ninth", NUMW),
@@ -155,10 +186,12 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"past", CTX | REL),
     (b"post", CTX),
     (b"pre", CTX),
-    (b"present", REL),
+    (b"present", REL | CONT),
     (b"presently", REL | ALONE),
-    (b"previous", REL),
+    (b"previous", REL | CONT),
     (b"q", Q),
+    (b"quarter", CONT),
+    (b"quarters", CONT),
     (b"recent", REL),
     (b"recently", REL | ALONE),
     (b"right", REL),
@@ -167,7 +200,8 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"sat", WKDAY),
     (b"saturday", WKDAY | SET),
     (b"saturdays", SET),
-    (b"second", NUMW),
+    (b"second", NUMW | CONT),
+    (b"seconds", CONT),
     (b"sep", MONTH),
     (b"sept", MONTH),
     (b"september", MONTH),
@@ -175,19 +209,22 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"seventeen", NUMW),
     (b"seventeenth", NUMW),
     (b"seventh", NUMW),
+    (b"seventies", CONT),
     (b"seventieth", NUMW),
     (b"seventy", NUMW),
     (b"several", NUMW),
+    (b"short", CONT),
     (b"since", CTX),
     (b"six", NUMW),
     (b"sixteen", NUMW),
     (b"sixteenth", NUMW),
     (b"sixth", NUMW),
+    (b"sixties", CONT),
     (b"sixtieth", NUMW),
     (b"sixty", NUMW),
     (b"some", NUMW),
     (b"spring", SEASON | CTX),
-    (b"start", CTX),
+    (b"start", CTX | CONT),
     (b"summer", SEASON | CTX),
     (b"sun", WKDAY),
     (b"sunday", WKDAY | SET),
@@ -203,6 +240,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"third", NUMW),
     (b"thirteen", NUMW),
     (b"thirteenth", NUMW),
+    (b"thirties", CONT),
     (b"thirtieth", NUMW),
     (b"thirty", NUMW),
     (b"this", CTX | REL),
@@ -225,6 +263,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"tuesdays", SET),
     (b"twelfth", NUMW),
     (b"twelve", NUMW),
+    (b"twenties", CONT),
     (b"twentieth", NUMW),
     (b"twenty", NUMW),
     (b"two", NUMW),
@@ -235,11 +274,15 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"wed", WKDAY),
     (b"wednesday", WKDAY | SET),
     (b"wednesdays", SET),
+    (b"week", CONT),
+    (b"weekend", CONT),
     (b"weekly", SET),
+    (b"weeks", CONT),
     (b"winter", SEASON | CTX),
     (b"within", CTX | NUMW),
-    (b"year", CTX | REL),
+    (b"year", CTX | REL | CONT),
     (b"yearly", SET),
+    (b"years", CONT),
     (b"yesterday", REL | ALONE),
 ];
 
@@ -337,59 +380,6 @@ fn word_classes(word: &[u8]) -> u16 {
     }
 }
 
-/// Words that can follow a gated word inside a timex without being triggers themselves.
-fn is_continuation(w: &[u8]) -> bool {
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() {
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = &buf[..w.len()];
-    if let Ok(s) = std::str::from_utf8(w)
-        && words::unit(s).is_some()
-    {
-        return true;
-    }
-    matches!(
-        w,
-        b"couple"
-            | b"future"
-            | b"weekend"
-            | b"beginning"
-            | b"latest"
-            | b"anniversary"
-            | b"half"
-            | b"morning"
-            | b"afternoon"
-            | b"evening"
-            | b"night"
-            | b"hundred"
-            | b"twenties"
-            | b"thirties"
-            | b"forties"
-            | b"fifties"
-            | b"sixties"
-            | b"seventies"
-            | b"eighties"
-            | b"nineties"
-            | b"close"
-            | b"present"
-            | b"previous"
-            | b"quarter"
-            | b"quarters"
-            | b"end"
-            | b"start"
-            | b"middle"
-            | b"year"
-            | b"near"
-            | b"short"
-            | b"full"
-            | b"decade"
-    )
-}
-
 /// Look-ahead gate for a token starting with a digit: four digits (a year), digits
 /// with letters ("20th", "1990s", "3Q"), a clock ("10:35"), or a number followed by
 /// a month, a unit, "a.m."/"p.m." or another number ("26–27 September").
@@ -423,7 +413,7 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
     let next = &bytes[j..k];
     !next.is_empty()
         && (word_classes(next) & (MONTH | NUMW) != 0
-            || is_continuation(next)
+            || word_classes(next) & CONT != 0
             || next.eq_ignore_ascii_case(b"p")
             || next.eq_ignore_ascii_case(b"am")
             || next.eq_ignore_ascii_case(b"pm"))
@@ -486,7 +476,7 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     {
         return true;
     }
-    strong != 0 && (nc & !CTX != 0 || is_continuation(next))
+    strong != 0 && nc & !CTX != 0
 }
 
 /// Words after which a number is a number, not a date ("page 2024", "Resolution 2231").
@@ -826,7 +816,7 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             while aend < wend && bytes[aend].is_ascii_alphabetic() {
                 aend += 1;
             }
-            let c = word_classes(&bytes[i..aend]);
+            let c = word_classes(&bytes[i..aend]) & !CONT;
             if c != 0 && gate(bytes, aend, c) { c } else { 0 }
         };
         if classes != 0
