@@ -162,9 +162,25 @@ pub(crate) fn ws(i: &str) -> R<'_, &str> {
     take_while_m_n(1, 4, is_space).parse(i)
 }
 
-/// A run of ASCII letters.
+/// A run of ASCII letters (byte-level: an ASCII run always ends on a char boundary).
 pub(crate) fn word(i: &str) -> R<'_, &str> {
-    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 => Ok((rest, w)),
+        _ => fail(i),
+    }
+}
+
+/// Between `min` and `max` ASCII digits (byte-level), not followed by another digit
+/// only when `max` digits were taken (callers check what follows).
+fn digits(min: usize, max: usize) -> impl Fn(&str) -> R<'_, &str> {
+    move |i: &str| {
+        let n = i.bytes().take(max).take_while(u8::is_ascii_digit).count();
+        match (i.get(..n), i.get(n..)) {
+            (Some(d), Some(rest)) if n >= min => Ok((rest, d)),
+            _ => fail(i),
+        }
+    }
 }
 
 /// An ASCII tag matched without regard to ASCII case (byte compare, no Unicode folding).
@@ -223,7 +239,7 @@ fn hyphen_or_ws(i: &str) -> R<'_, &str> {
 pub(crate) fn year4(i: &str) -> R<'_, i16> {
     map_opt(
         terminated(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            digits(4, 4),
             (
                 not_digit,
                 not((
@@ -275,13 +291,9 @@ fn year_any(i: &str) -> R<'_, i16> {
 
 /// A two-digit year end in a range ("1998-99").
 fn year2(i: &str) -> R<'_, i16> {
-    map_opt(
-        terminated(
-            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-            not_alnum,
-        ),
-        |s: &str| s.parse::<i16>().ok(),
-    )
+    map_opt(terminated(digits(2, 2), not_alnum), |s: &str| {
+        s.parse::<i16>().ok()
+    })
     .parse(i)
 }
 
@@ -292,10 +304,7 @@ fn ord_suffix(i: &str) -> R<'_, &str> {
 /// A day of month 1–31, digits, optionally with an ordinal suffix.
 fn day_num(i: &str) -> R<'_, i8> {
     map_opt(
-        terminated(
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-            (not_digit, opt(ord_suffix), not_alnum),
-        ),
+        terminated(digits(1, 2), (not_digit, opt(ord_suffix), not_alnum)),
         |s: &str| s.parse::<i8>().ok().filter(|d| (1..=31).contains(d)),
     )
     .parse(i)
@@ -342,13 +351,9 @@ fn weekday_name(i: &str) -> R<'_, Weekday> {
 /// ("seventy-five", "twenty four", "a", "an").
 fn cardinal(i: &str) -> R<'_, u32> {
     alt((
-        map_opt(
-            terminated(
-                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
-                not_digit,
-            ),
-            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
-        ),
+        map_opt(terminated(digits(1, 4), not_digit), |s: &str| {
+            s.parse::<u32>().ok().filter(|n| *n > 0)
+        }),
         cardinal_words,
     ))
     .parse(i)
@@ -381,10 +386,7 @@ fn cardinal_words(i: &str) -> R<'_, u32> {
 fn ordinal(i: &str) -> R<'_, u32> {
     alt((
         map_opt(
-            terminated(
-                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
-                (ord_suffix, not_alnum),
-            ),
+            terminated(digits(1, 4), (ord_suffix, not_alnum)),
             |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
         ),
         map(
@@ -529,11 +531,7 @@ fn day_month(i: &str) -> R<'_, Hit> {
 }
 
 fn two_digits(i: &str) -> R<'_, u8> {
-    map_opt(
-        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-        |s: &str| s.parse::<u8>().ok(),
-    )
-    .parse(i)
+    map_opt(digits(2, 2), |s: &str| s.parse::<u8>().ok()).parse(i)
 }
 
 /// "2024-09-26", "2024-09-26T14:30", "2024-09-26T14:30:00Z", "2024-09-26 14:30+02:00".
@@ -589,10 +587,9 @@ fn iso_date(i: &str) -> R<'_, Hit> {
 
 /// A four-digit year in an ISO date (followed by '-').
 fn year4_iso(i: &str) -> R<'_, i16> {
-    map_opt(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        |s: &str| s.parse::<i16>().ok().filter(|y| *y >= 1000),
-    )
+    map_opt(digits(4, 4), |s: &str| {
+        s.parse::<i16>().ok().filter(|y| *y >= 1000)
+    })
     .parse(i)
 }
 
@@ -650,10 +647,7 @@ fn season_year(i: &str) -> R<'_, PVal> {
 fn decade(i: &str) -> R<'_, PVal> {
     alt((
         map_opt(
-            terminated(
-                take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-                (opt(char('\'')), char('s'), not_alnum),
-            ),
+            terminated(digits(4, 4), (opt(char('\'')), char('s'), not_alnum)),
             |s: &str| {
                 let y = s.parse::<i16>().ok()?;
                 (y % 10 == 0 && y >= 1000)
@@ -662,10 +656,7 @@ fn decade(i: &str) -> R<'_, PVal> {
         ),
         map_opt(
             terminated(
-                preceded(
-                    alt((char('\''), char('\u{2019}'))),
-                    take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-                ),
+                preceded(alt((char('\''), char('\u{2019}'))), digits(2, 2)),
                 (char('s'), not_alnum),
             ),
             |s: &str| {
@@ -1796,7 +1787,7 @@ fn clock(i: &str) -> R<'_, Piece> {
     let hm = alt((
         map_opt(
             (
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                digits(1, 2),
                 char(':'),
                 two_digits,
                 opt(preceded(opt(ws), ampm)),
@@ -1813,7 +1804,7 @@ fn clock(i: &str) -> R<'_, Piece> {
         ),
         map_opt(
             (
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                digits(1, 2),
                 opt(ws),
                 alt((
                     value(0u8, alt((itag("a.m."), itag("a.m")))),

@@ -801,7 +801,12 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             continue;
         }
         // `i` is an ASCII word start: the previous byte is not ASCII alphanumeric.
-        let mut wend = i;
+        // One pass: the letters first (the word looked up), then the rest of the token.
+        let mut aend = i;
+        while aend < total && bytes[aend].is_ascii_alphabetic() {
+            aend += 1;
+        }
+        let mut wend = aend;
         while wend < total && bytes[wend].is_ascii_alphanumeric() {
             wend += 1;
         }
@@ -812,10 +817,6 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
                 0
             }
         } else {
-            let mut aend = i;
-            while aend < wend && bytes[aend].is_ascii_alphabetic() {
-                aend += 1;
-            }
             let c = word_classes(&bytes[i..aend]) & !CONT;
             if c != 0 && gate(bytes, aend, c) { c } else { 0 }
         };
