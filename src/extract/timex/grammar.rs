@@ -10,7 +10,7 @@ use jiff::civil::{Date, Weekday};
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while, take_while1},
     character::complete::{char, satisfy},
     combinator::{consumed, map, map_opt, not, opt, peek, recognize, value, verify},
     error::{Error, ErrorKind},
@@ -152,14 +152,24 @@ fn fail<O>(i: &str) -> R<'_, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
-/// ASCII white space and the no-break spaces typesetters put inside dates.
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}')
-}
-
-/// One run of white space (spaces, tabs, at most a line break or two).
+/// One run of white space: up to four ASCII spaces, tabs or line breaks, or the
+/// no-break spaces (U+00A0, U+202F) typesetters put inside dates. Byte-level.
 pub(crate) fn ws(i: &str) -> R<'_, &str> {
-    take_while_m_n(1, 4, is_space).parse(i)
+    let b = i.as_bytes();
+    let (mut n, mut count) = (0, 0);
+    while count < 4 {
+        match b.get(n..) {
+            Some([b' ' | b'\t' | b'\n' | b'\r', ..]) => n += 1,
+            Some([0xC2, 0xA0, ..]) => n += 2,
+            Some([0xE2, 0x80, 0xAF, ..]) => n += 3,
+            _ => break,
+        }
+        count += 1;
+    }
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 => Ok((rest, w)),
+        _ => fail(i),
+    }
 }
 
 /// A run of ASCII letters (byte-level: an ASCII run always ends on a char boundary).
