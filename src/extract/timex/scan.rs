@@ -452,7 +452,8 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
         return digits == 4 || (strong != 0 && (k > j + digits || digit_gate(bytes, j, k)));
     }
     if c == b'\'' {
-        return strong & THE != 0;
+        // "the '80s", "year's end".
+        return strong & (THE | REL) != 0;
     }
     if !c.is_ascii_alphabetic() {
         return false;

@@ -637,3 +637,8 @@ fn names_and_abbreviations_are_not_dates() {
     none("with June Carter");
     one("in June the", "June", "2024-06");
 }
+
+#[test]
+fn year_end_with_possessive() {
+    one("by the year's end the", "year's end", "2024");
+}
