@@ -10,7 +10,7 @@ use jiff::civil::{Date, Weekday};
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while, take_while1},
     character::complete::{char, satisfy},
     combinator::{consumed, map, map_opt, not, opt, peek, recognize, value, verify},
     error::{Error, ErrorKind},
@@ -143,18 +143,45 @@ fn fail<O>(i: &str) -> R<'_, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\n' || c == '\r'
-}
-
-/// One run of white space (spaces, tabs, at most a line break or two).
+/// One run of white space: up to four ASCII spaces, tabs or line breaks, or the
+/// no-break spaces (U+00A0, U+202F) typesetters put inside dates. Byte-level.
 pub(crate) fn ws(i: &str) -> R<'_, &str> {
-    take_while_m_n(1, 4, is_space).parse(i)
+    let b = i.as_bytes();
+    let (mut n, mut count) = (0, 0);
+    while count < 4 {
+        match b.get(n..) {
+            Some([b' ' | b'\t' | b'\n' | b'\r', ..]) => n += 1,
+            Some([0xC2, 0xA0, ..]) => n += 2,
+            Some([0xE2, 0x80, 0xAF, ..]) => n += 3,
+            _ => break,
+        }
+        count += 1;
+    }
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 => Ok((rest, w)),
+        _ => fail(i),
+    }
 }
 
-/// A run of ASCII letters.
+/// A run of ASCII letters (byte-level: an ASCII run always ends on a char boundary).
 pub(crate) fn word(i: &str) -> R<'_, &str> {
-    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 => Ok((rest, w)),
+        _ => fail(i),
+    }
+}
+
+/// Between `min` and `max` ASCII digits (byte-level), not followed by another digit
+/// only when `max` digits were taken (callers check what follows).
+fn digits(min: usize, max: usize) -> impl Fn(&str) -> R<'_, &str> {
+    move |i: &str| {
+        let n = i.bytes().take(max).take_while(u8::is_ascii_digit).count();
+        match (i.get(..n), i.get(n..)) {
+            (Some(d), Some(rest)) if n >= min => Ok((rest, d)),
+            _ => fail(i),
+        }
+    }
 }
 
 /// An ASCII tag matched without regard to ASCII case (byte compare, no Unicode folding).
@@ -208,7 +235,7 @@ fn hyphen_or_ws(i: &str) -> R<'_, &str> {
 pub(crate) fn year4(i: &str) -> R<'_, i16> {
     map_opt(
         terminated(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            digits(4, 4),
             (
                 not_digit,
                 not((alt((char('.'), char(','))), satisfy(|c: char| c.is_ascii_digit()))),
@@ -257,11 +284,7 @@ fn year_any(i: &str) -> R<'_, i16> {
 
 /// A two-digit year end in a range ("1998-99").
 fn year2(i: &str) -> R<'_, i16> {
-    map_opt(
-        terminated(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), not_alnum),
-        |s: &str| s.parse::<i16>().ok(),
-    )
-    .parse(i)
+    map_opt(terminated(digits(2, 2), not_alnum), |s: &str| s.parse::<i16>().ok()).parse(i)
 }
 
 fn ord_suffix(i: &str) -> R<'_, &str> {
@@ -271,10 +294,7 @@ fn ord_suffix(i: &str) -> R<'_, &str> {
 /// A day of month 1–31, digits, optionally with an ordinal suffix.
 fn day_num(i: &str) -> R<'_, i8> {
     map_opt(
-        terminated(
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-            (not_digit, opt(ord_suffix), not_alnum),
-        ),
+        terminated(digits(1, 2), (not_digit, opt(ord_suffix), not_alnum)),
         |s: &str| s.parse::<i8>().ok().filter(|d| (1..=31).contains(d)),
     )
     .parse(i)
@@ -285,6 +305,15 @@ fn month_name(i: &str) -> R<'_, i8> {
     alt((
         map_opt(word, words::month_full),
         map_opt(terminated(word, opt(char('.'))), words::month_abbrev),
+    ))
+    .parse(i)
+}
+
+/// A full month name or an abbreviation with its dot ("Jan." but not "Jan").
+fn month_name_strict(i: &str) -> R<'_, i8> {
+    alt((
+        map_opt(word, words::month_full),
+        map_opt(terminated(word, char('.')), words::month_abbrev),
     ))
     .parse(i)
 }
@@ -312,10 +341,9 @@ fn weekday_name(i: &str) -> R<'_, Weekday> {
 /// ("seventy-five", "twenty four", "a", "an").
 fn cardinal(i: &str) -> R<'_, u32> {
     alt((
-        map_opt(
-            terminated(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), not_digit),
-            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
-        ),
+        map_opt(terminated(digits(1, 4), not_digit), |s: &str| {
+            s.parse::<u32>().ok().filter(|n| *n > 0)
+        }),
         cardinal_words,
     ))
     .parse(i)
@@ -341,13 +369,9 @@ fn cardinal_words(i: &str) -> R<'_, u32> {
 /// An ordinal: "80th", "21st", "eightieth", "twenty-first", "hundredth".
 fn ordinal(i: &str) -> R<'_, u32> {
     alt((
-        map_opt(
-            terminated(
-                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
-                (ord_suffix, not_alnum),
-            ),
-            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
-        ),
+        map_opt(terminated(digits(1, 4), (ord_suffix, not_alnum)), |s: &str| {
+            s.parse::<u32>().ok().filter(|n| *n > 0)
+        }),
         map(
             (opt(terminated(alt((kw("a"), kw("one"))), ws)), kw("hundredth")),
             |_| 100,
@@ -463,10 +487,7 @@ fn day_month(i: &str) -> R<'_, Hit> {
 }
 
 fn two_digits(i: &str) -> R<'_, u8> {
-    map_opt(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), |s: &str| {
-        s.parse::<u8>().ok()
-    })
-    .parse(i)
+    map_opt(digits(2, 2), |s: &str| s.parse::<u8>().ok()).parse(i)
 }
 
 /// "2024-09-26", "2024-09-26T14:30", "2024-09-26T14:30:00Z", "2024-09-26 14:30+02:00".
@@ -506,10 +527,7 @@ fn iso_date(i: &str) -> R<'_, Hit> {
 
 /// A four-digit year in an ISO date (followed by '-').
 fn year4_iso(i: &str) -> R<'_, i16> {
-    map_opt(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |s: &str| {
-        s.parse::<i16>().ok().filter(|y| *y >= 1000)
-    })
-    .parse(i)
+    map_opt(digits(4, 4), |s: &str| s.parse::<i16>().ok().filter(|y| *y >= 1000)).parse(i)
 }
 
 // ---------------------------------------------------------------------------
@@ -563,10 +581,7 @@ fn season_year(i: &str) -> R<'_, PVal> {
 fn decade(i: &str) -> R<'_, PVal> {
     alt((
         map_opt(
-            terminated(
-                take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-                (opt(char('\'')), char('s'), not_alnum),
-            ),
+            terminated(digits(4, 4), (opt(char('\'')), char('s'), not_alnum)),
             |s: &str| {
                 let y = s.parse::<i16>().ok()?;
                 (y % 10 == 0 && y >= 1000).then_some(PVal::Abs(TimexValue::Decade { decade: y / 10 }))
@@ -574,10 +589,7 @@ fn decade(i: &str) -> R<'_, PVal> {
         ),
         map_opt(
             terminated(
-                preceded(
-                    alt((char('\''), char('\u{2019}'))),
-                    take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-                ),
+                preceded(alt((char('\''), char('\u{2019}'))), digits(2, 2)),
                 (char('s'), not_alnum),
             ),
             |s: &str| {
@@ -592,17 +604,19 @@ fn decade(i: &str) -> R<'_, PVal> {
 /// "the nineties", "the eighties".
 fn decade_words(i: &str) -> R<'_, PVal> {
     map_opt(word, |w: &str| {
-        let d = match w.to_ascii_lowercase().as_str() {
-            "twenties" => 2,
-            "thirties" => 3,
-            "forties" => 4,
-            "fifties" => 5,
-            "sixties" => 6,
-            "seventies" => 7,
-            "eighties" => 8,
-            "nineties" => 9,
-            _ => return None,
-        };
+        let d = words::lookup(
+            w,
+            &[
+                ("twenties", 2),
+                ("thirties", 3),
+                ("forties", 4),
+                ("fifties", 5),
+                ("sixties", 6),
+                ("seventies", 7),
+                ("eighties", 8),
+                ("nineties", 9),
+            ],
+        )?;
         Some(PVal::Abs(TimexValue::Decade { decade: 190 + d }))
     })
     .parse(i)
@@ -1020,11 +1034,17 @@ fn month_alone(i: &str) -> R<'_, Piece> {
         map(sp((modifier, month_name)), |((_, m), p)| {
             Piece::date(p, PVal::Month { y: None, m })
         }),
-        map(sp(terminated(month_name_clear, not_digit_after_ws)), |(m, p)| {
-            Piece::date(p, PVal::Month { y: None, m })
-        }),
+        map(
+            sp(terminated(month_name_clear, (not_digit_after_ws, not_followed_by_name))),
+            |(m, p)| Piece::date(p, PVal::Month { y: None, m }),
+        ),
     ))
     .parse(i)
+}
+
+/// Not followed by a capitalised word: "April Smith", "June Carter" are names.
+fn not_followed_by_name(i: &str) -> R<'_, ()> {
+    not((ws, satisfy(|c: char| c.is_ascii_uppercase()))).parse(i)
 }
 
 fn not_digit_after_ws(i: &str) -> R<'_, ()> {
@@ -1036,10 +1056,10 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
     let (r, (val, p)) = sp(alt((
         month_year,
         rel_month,
-        map(terminated(month_name, not_digit_after_ws), |m| PVal::Month {
-            y: None,
-            m,
-        }),
+        map(
+            terminated(month_name_strict, (not_digit_after_ws, not_followed_by_name)),
+            |m| PVal::Month { y: None, m },
+        ),
     )))
     .parse(r)?;
     Ok((r, Hit::One(Piece::date(p, val))))
@@ -1289,19 +1309,23 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
 
 /// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
 fn weekday_alone(i: &str) -> R<'_, Piece> {
-    map(sp((weekday_name, opt(preceded(ws, part_of_day)))), |((wd, part), p)| {
-        let day = PVal::Weekday { wd, dir: 0 };
-        match part {
-            Some(part) => Piece::date(
-                p,
-                PVal::PartOfDay {
-                    day: Box::new(day),
-                    part,
-                },
-            ),
-            None => Piece::date(p, day),
-        }
-    })
+    map(
+        // Alone, only full names: "Sun." and "Sat." are too often something else.
+        sp((map_opt(word, words::weekday_full), opt(preceded(ws, part_of_day)))),
+        |((wd, part), p)| {
+            let day = PVal::Weekday { wd, dir: 0 };
+            match part {
+                Some(part) => Piece::date(
+                    p,
+                    PVal::PartOfDay {
+                        day: Box::new(day),
+                        part,
+                    },
+                ),
+                None => Piece::date(p, day),
+            }
+        },
+    )
     .parse(i)
 }
 
@@ -1342,14 +1366,40 @@ fn ref_word(i: &str) -> R<'_, Piece> {
                     )),
                 ),
             ),
-            value(
-                past,
-                (kw("recent"), ws, kws(&["years", "months", "weeks", "decades", "days"])),
-            ),
+            value(past, (kw("recent"), ws, kws(&["years", "decades"]))),
             value(future.clone(), (kw("the"), ws, kw("future"))),
-            value(future, (kw("coming"), ws, kws(&["years", "months", "quarters"]))),
+            value(future, (kw("coming"), ws, kw("quarters"))),
         ))),
         |(v, p)| Piece::date(p, PVal::Abs(v)),
+    )
+    .parse(i)
+}
+
+/// Vague durations: "recent months", "coming weeks", "the weeks ahead" (`PXM`, `PXW`).
+fn vague_duration(i: &str) -> R<'_, Piece> {
+    map(
+        sp(alt((
+            preceded(
+                (kws(&["recent", "coming"]), ws),
+                map_opt(word, |w: &str| words::unit(w).filter(|_| w.ends_with('s'))),
+            ),
+            terminated(
+                preceded(
+                    (kw("the"), ws),
+                    map_opt(word, |w: &str| words::unit(w).filter(|_| w.ends_with('s'))),
+                ),
+                (ws, kw("ahead")),
+            ),
+        ))),
+        |(unit, p)| {
+            Piece::new(
+                p,
+                TimexType::Duration,
+                PVal::Abs(TimexValue::Duration {
+                    iso: unit.duration_unknown(),
+                }),
+            )
+        },
     )
     .parse(i)
 }
@@ -1391,7 +1441,6 @@ fn ago(i: &str) -> R<'_, Piece> {
                 value(1i32, kw("ago")),
                 value(1i32, kw("earlier")),
                 value(-1i32, (kw("from"), ws, kw("now")).map(|_| "")),
-                value(-1i32, kw("later")),
             )),
         )),
         |((_, n, _, unit, _, dir), p)| {
@@ -1454,8 +1503,15 @@ fn duration(i: &str) -> R<'_, Piece> {
             )),
             map_opt(word, words::unit),
             not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))),
+            // Ages: "52 years old".
+            not((ws, kw("old"))),
+            opt(peek((ws, kw("of")))),
         )),
-        |((_, _, _, (ntext, n), _, _, _, unit, _), p)| {
+        |((_, _, _, (ntext, n), _, _, _, unit, _, _, of), p)| {
+            // Fractions: "a quarter of the shares".
+            if unit == Unit::Quarter && of.is_some() {
+                return None;
+            }
             // "a second" is an ordinal more often than a duration.
             if unit == Unit::Second && !ntext.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
@@ -1520,6 +1576,14 @@ fn set_expr(i: &str) -> R<'_, Piece> {
             }),
             map(
                 (
+                    weekday_name,
+                    ws,
+                    map_opt(word, |w: &str| part_name(w.strip_suffix('s')?)),
+                ),
+                |(wd, _, part)| format!("XXXX-WXX-{}{part}", wd.to_monday_one_offset()),
+            ),
+            map(
+                (
                     map_opt(word, |w: &str| words::weekday_full(w.strip_suffix('s')?)),
                     opt(preceded(
                         ws,
@@ -1532,13 +1596,17 @@ fn set_expr(i: &str) -> R<'_, Piece> {
                 |(wd, part)| format!("XXXX-WXX-{}{}", wd.to_monday_one_offset(), part.unwrap_or("")),
             ),
             map(
-                map_opt(word, |w: &str| match w.to_ascii_lowercase().as_str() {
-                    "daily" => Some("P1D"),
-                    "weekly" => Some("P1W"),
-                    "monthly" => Some("P1M"),
-                    "yearly" => Some("P1Y"),
-                    "hourly" => Some("PT1H"),
-                    _ => None,
+                map_opt(word, |w: &str| {
+                    words::lookup(
+                        w,
+                        &[
+                            ("daily", "P1D"),
+                            ("weekly", "P1W"),
+                            ("monthly", "P1M"),
+                            ("yearly", "P1Y"),
+                            ("hourly", "PT1H"),
+                        ],
+                    )
                 }),
                 str::to_string,
             ),
@@ -1549,13 +1617,15 @@ fn set_expr(i: &str) -> R<'_, Piece> {
 }
 
 fn part_name(w: &str) -> Option<&'static str> {
-    match w.to_ascii_lowercase().as_str() {
-        "morning" => Some("TMO"),
-        "afternoon" => Some("TAF"),
-        "evening" => Some("TEV"),
-        "night" => Some("TNI"),
-        _ => None,
-    }
+    words::lookup(
+        w,
+        &[
+            ("morning", "TMO"),
+            ("afternoon", "TAF"),
+            ("evening", "TEV"),
+            ("night", "TNI"),
+        ],
+    )
 }
 
 /// Clock times: "10:35 a.m.", "10 p.m.", "noon", "midnight", with an optional day
@@ -1567,12 +1637,7 @@ fn clock(i: &str) -> R<'_, Piece> {
     ));
     let hm = alt((
         map_opt(
-            (
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-                char(':'),
-                two_digits,
-                opt(preceded(opt(ws), ampm)),
-            ),
+            (digits(1, 2), char(':'), two_digits, opt(preceded(opt(ws), ampm))),
             |(h, _, m, ap)| {
                 let h: u8 = h.parse().ok()?;
                 let h = match ap {
@@ -1585,7 +1650,7 @@ fn clock(i: &str) -> R<'_, Piece> {
         ),
         map_opt(
             (
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                digits(1, 2),
                 opt(ws),
                 alt((
                     value(0u8, alt((itag("a.m."), itag("a.m")))),
@@ -1610,6 +1675,7 @@ fn clock(i: &str) -> R<'_, Piece> {
                     opt((kws(&["on", "EST", "EDT", "GMT", "ET"]), opt(char(',')), ws)),
                 ),
                 alt((
+                    map_opt((month_name, ws, day_num), |(m, _, d)| valid_day(None, m, d)),
                     map(weekday_name, |wd| PVal::Weekday { wd, dir: 0 }),
                     value(
                         PVal::Rel {
@@ -1781,9 +1847,11 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
             unit: Unit::Week,
             offset: 0,
         }),
+        // "the full year" is the document's year; "the year" alone is more often
+        // the span of a year in TimeBank (P1Y).
         map(
             terminated(
-                (opt((kw("full"), ws)), kw("year")),
+                (kw("full"), ws, kw("year")),
                 not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
             ),
             |_| PVal::Rel {
@@ -1791,12 +1859,20 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
                 offset: 0,
             },
         ),
+        map(
+            terminated(
+                (opt((kw("fiscal"), ws)), kw("year")),
+                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+            ),
+            |_| PVal::Abs(TimexValue::Duration { iso: "P1Y".to_string() }),
+        ),
         rel_unit,
         map(
             (
                 opt(terminated(kws(&["early", "late"]), ws)),
+                // Not "the fall" (of a government) nor "the spring" (of water).
                 map_opt(word, |w: &str| {
-                    words::season(w).filter(|_| !w.eq_ignore_ascii_case("fall"))
+                    words::season(w).filter(|s| !matches!(s, Season::Fall | Season::Spring))
                 }),
             ),
             |(_, s)| PVal::Season { y: None, s },
@@ -1880,7 +1956,11 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
     )
         .parse(i)?;
     let _ = p;
-    Ok((r, Piece::date(Pos { a: i.len(), b: r.len() }, val)))
+    let ty = match val {
+        PVal::Abs(TimexValue::Duration { .. }) => TimexType::Duration,
+        _ => TimexType::Date,
+    };
+    Ok((r, Piece::new(Pos { a: i.len(), b: r.len() }, ty, val)))
 }
 
 // ---------------------------------------------------------------------------
@@ -1981,7 +2061,7 @@ fn p_year_ago(i: &str) -> R<'_, Hit> {
     one(sp(alt((year_ago_phrase, year_end))), date_piece)(i)
 }
 fn p_ref(i: &str) -> R<'_, Hit> {
-    one(ref_word, |p| p)(i)
+    one(alt((ref_word, vague_duration)), |p| p)(i)
 }
 fn p_weekday_alone(i: &str) -> R<'_, Hit> {
     one(weekday_alone, |p| p)(i)

@@ -13,300 +13,370 @@ use super::grammar::class::*;
 
 /// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
 const ALONE: u16 = 1 << 15;
+/// Set for words that can continue a timex after a gated word ("year", "weekend",
+/// "morning") without beginning one themselves.
+const CONT: u16 = 1 << 14;
 
-/// The production classes for a lower-case word (0 when no timex can start with it).
-fn classes_of(w: &[u8]) -> u16 {
-    match w {
-        b"a" => CTX | NUMW,
-        b"about" => CTX | NUMW,
-        b"after" => CTX,
-        b"almost" => NUMW,
-        b"an" => CTX | NUMW,
-        b"and" => CTX,
-        b"approximately" => NUMW,
-        b"apr" => MONTH,
-        b"april" => MONTH,
-        b"around" => CTX | NUMW,
-        b"as" => CTX,
-        b"at" => CTX | REL | NUMW,
-        b"aug" => MONTH,
-        b"august" => MONTH,
-        b"autumn" => SEASON | CTX,
-        b"before" => CTX,
-        b"beginning" => CTX,
-        b"between" => CTX,
-        b"both" => CTX,
-        b"by" => CTX,
-        b"ca" => CTX,
-        b"christmas" => HOLI,
-        b"circa" => CTX,
-        b"coming" => REL,
-        b"current" => REL | ALONE,
-        b"currently" => REL | ALONE,
-        b"daily" => SET,
-        b"dec" => MONTH,
-        b"december" => MONTH,
-        b"due" => CTX,
-        b"during" => CTX,
-        b"each" => SET,
-        b"earlier" => MOD,
-        b"early" => CTX | MOD,
-        b"eight" => NUMW,
-        b"eighteen" => NUMW,
-        b"eighteenth" => NUMW,
-        b"eighth" => NUMW,
-        b"eightieth" => NUMW,
-        b"eighty" => NUMW,
-        b"election" => HOLI,
-        b"eleven" => NUMW,
-        b"eleventh" => NUMW,
-        b"end" => CTX,
-        b"every" => SET,
-        b"fall" => SEASON | CTX,
-        b"feb" => MONTH,
-        b"february" => MONTH,
-        b"few" => NUMW,
-        b"fewer" => NUMW,
-        b"fifteen" => NUMW,
-        b"fifteenth" => NUMW,
-        b"fifth" => NUMW,
-        b"fiftieth" => NUMW,
-        b"fifty" => NUMW,
-        b"first" => NUMW,
-        b"fiscal" => FISCAL,
-        b"five" => NUMW,
-        b"following" => REL,
-        b"for" => CTX,
-        b"formerly" => REL | ALONE,
-        b"fortieth" => NUMW,
-        b"forty" => NUMW,
-        b"four" => NUMW,
-        b"fourteen" => NUMW,
-        b"fourteenth" => NUMW,
-        b"fourth" => NUMW,
-        b"fri" => WKDAY,
-        b"friday" => WKDAY,
-        b"fridays" => SET,
-        b"from" => CTX,
-        b"fy" => FISCAL,
-        b"halloween" => HOLI,
-        b"her" => CTX,
-        b"his" => CTX,
-        b"hourly" => SET,
-        b"hundred" => NUMW,
-        b"hundredth" => NUMW,
-        b"in" => CTX,
-        b"independence" => HOLI,
-        b"into" => CTX,
-        b"its" => CTX,
-        b"jan" => MONTH,
-        b"january" => MONTH,
-        b"jul" => MONTH,
-        b"july" => MONTH,
-        b"jun" => MONTH,
-        b"june" => MONTH,
-        b"just" => NUMW,
-        b"labor" => HOLI,
-        b"labour" => HOLI,
-        b"last" => CTX | REL | NUMW,
-        b"late" => CTX | MOD,
-        b"lately" => REL | ALONE,
-        b"later" => MOD,
-        b"less" => NUMW,
-        b"many" => NUMW,
-        b"mar" => MONTH,
-        b"march" => MONTH,
-        b"may" => MONTH,
-        b"memorial" => HOLI,
-        b"mid" => CTX | MOD,
-        b"midday" => CLOCKW,
-        b"middle" => CTX,
-        b"midnight" => CLOCKW,
-        b"mon" => WKDAY,
-        b"monday" => WKDAY,
-        b"mondays" => SET,
-        b"monthly" => SET,
-        b"more" => NUMW,
-        b"nearly" => NUMW,
-        b"new" => HOLI,
-        b"next" => CTX | REL,
-        b"nine" => NUMW,
-        b"nineteen" => NUMW,
-        b"nineteenth" => NUMW,
-        b"ninetieth" => NUMW,
-        b"ninety" => NUMW,
-        b"ninth" => NUMW,
-        b"no" => NUMW,
-        b"noon" => CLOCKW,
-        b"nov" => MONTH,
-        b"november" => MONTH,
-        b"now" => REL | ALONE,
-        b"nowadays" => REL | ALONE,
-        b"oct" => MONTH,
-        b"october" => MONTH,
-        b"of" => CTX,
-        b"on" => CTX,
-        b"one" => NUMW,
-        b"only" => NUMW,
-        b"or" => CTX,
-        b"our" => CTX,
-        b"over" => NUMW,
-        b"past" => CTX | REL,
-        b"post" => CTX,
-        b"pre" => CTX,
-        b"present" => REL,
-        b"presently" => REL | ALONE,
-        b"previous" => REL,
-        b"q" => Q,
-        b"recent" => REL,
-        b"recently" => REL | ALONE,
-        b"right" => REL,
-        b"roughly" => NUMW,
-        b"s" => CTX,
-        b"sat" => WKDAY,
-        b"saturday" => WKDAY,
-        b"saturdays" => SET,
-        b"second" => NUMW,
-        b"sep" => MONTH,
-        b"sept" => MONTH,
-        b"september" => MONTH,
-        b"seven" => NUMW,
-        b"seventeen" => NUMW,
-        b"seventeenth" => NUMW,
-        b"seventh" => NUMW,
-        b"seventieth" => NUMW,
-        b"seventy" => NUMW,
-        b"several" => NUMW,
-        b"since" => CTX,
-        b"six" => NUMW,
-        b"sixteen" => NUMW,
-        b"sixteenth" => NUMW,
-        b"sixth" => NUMW,
-        b"sixtieth" => NUMW,
-        b"sixty" => NUMW,
-        b"some" => NUMW,
-        b"spring" => SEASON | CTX,
-        b"start" => CTX,
-        b"summer" => SEASON | CTX,
-        b"sun" => WKDAY,
-        b"sunday" => WKDAY,
-        b"sundays" => SET,
-        b"ten" => NUMW,
-        b"tenth" => NUMW,
-        b"than" => CTX,
-        b"thanksgiving" => HOLI,
-        b"that" => CTX,
-        b"the" => CTX | THE,
-        b"their" => CTX,
-        b"these" => REL,
-        b"third" => NUMW,
-        b"thirteen" => NUMW,
-        b"thirteenth" => NUMW,
-        b"thirtieth" => NUMW,
-        b"thirty" => NUMW,
-        b"this" => CTX | REL,
-        b"three" => NUMW,
-        b"through" => CTX,
-        b"throughout" => CTX,
-        b"thu" => WKDAY,
-        b"thur" => WKDAY,
-        b"thurs" => WKDAY,
-        b"thursday" => WKDAY,
-        b"thursdays" => SET,
-        b"till" => CTX,
-        b"to" => CTX,
-        b"today" => REL | ALONE,
-        b"tomorrow" => REL | ALONE,
-        b"tonight" => REL | ALONE,
-        b"tue" => WKDAY,
-        b"tues" => WKDAY,
-        b"tuesday" => WKDAY,
-        b"tuesdays" => SET,
-        b"twelfth" => NUMW,
-        b"twelve" => NUMW,
-        b"twentieth" => NUMW,
-        b"twenty" => NUMW,
-        b"two" => NUMW,
-        b"under" => NUMW,
-        b"until" => CTX,
-        b"up" => NUMW,
-        b"valentine" => HOLI,
-        b"wed" => WKDAY,
-        b"wednesday" => WKDAY,
-        b"wednesdays" => SET,
-        b"weekly" => SET,
-        b"winter" => SEASON | CTX,
-        b"within" => CTX | NUMW,
-        b"year" => CTX | REL,
-        b"yearly" => SET,
-        b"yesterday" => REL | ALONE,
-        _ => 0,
-    }
+/// Lower-case words that can begin a timex (or the context phrase before one), with
+/// the classes of productions worth trying there. Sorted, for binary search.
+const TRIGGER_COUNT: usize = 263;
+static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
+    (b"a", CTX | NUMW),
+    (b"about", CTX | NUMW),
+    (b"after", CTX),
+    (b"afternoon", CONT),
+    (b"almost", NUMW),
+    (b"an", CTX | NUMW),
+    (b"and", CTX),
+    (b"anniversary", CONT),
+    (b"approximately", NUMW),
+    (b"apr", MONTH),
+    (b"april", MONTH),
+    (b"around", CTX | NUMW),
+    (b"as", CTX),
+    (b"at", CTX | REL | NUMW),
+    (b"aug", MONTH),
+    (b"august", MONTH),
+    (b"autumn", SEASON | CTX),
+    (b"before", CTX),
+    (b"beginning", CTX | CONT),
+    (b"between", CTX),
+    (b"both", CTX),
+    (b"by", CTX),
+    (b"ca", CTX),
+    (b"centuries", CONT),
+    (b"century", CONT),
+    (b"christmas", HOLI),
+    (b"circa", CTX),
+    (b"close", CONT),
+    (b"coming", REL),
+    (b"couple", CONT),
+    (b"current", REL | ALONE),
+    (b"currently", REL | ALONE),
+    (b"daily", SET),
+    (b"day", CONT),
+    (b"days", CONT),
+    (b"dec", MONTH),
+    (b"decade", CONT),
+    (b"decades", CONT),
+    (b"december", MONTH),
+    (b"due", CTX),
+    (b"during", CTX),
+    (b"each", SET),
+    (b"earlier", MOD),
+    (b"early", CTX | MOD),
+    (b"eight", NUMW),
+    (b"eighteen", NUMW),
+    (b"eighteenth", NUMW),
+    (b"eighth", NUMW),
+    (b"eighties", CONT),
+    (b"eightieth", NUMW),
+    (b"eighty", NUMW),
+    (b"election", HOLI),
+    (b"eleven", NUMW),
+    (b"eleventh", NUMW),
+    (b"end", CTX | CONT),
+    (b"evening", CONT),
+    (b"every", SET),
+    (b"fall", SEASON | CTX),
+    (b"feb", MONTH),
+    (b"february", MONTH),
+    (b"few", NUMW),
+    (b"fewer", NUMW),
+    (b"fifteen", NUMW),
+    (b"fifteenth", NUMW),
+    (b"fifth", NUMW),
+    (b"fifties", CONT),
+    (b"fiftieth", NUMW),
+    (b"fifty", NUMW),
+    (b"first", NUMW),
+    (b"fiscal", FISCAL),
+    (b"five", NUMW),
+    (b"following", REL),
+    (b"for", CTX),
+    (b"formerly", REL | ALONE),
+    (b"forties", CONT),
+    (b"fortieth", NUMW),
+    (b"forty", NUMW),
+    (b"four", NUMW),
+    (b"fourteen", NUMW),
+    (b"fourteenth", NUMW),
+    (b"fourth", NUMW),
+    (b"fri", WKDAY),
+    (b"friday", WKDAY | SET),
+    (b"fridays", SET),
+    (b"from", CTX),
+    (b"full", CONT),
+    (b"future", CONT),
+    (b"fy", FISCAL),
+    (b"half", CONT),
+    (b"halloween", HOLI),
+    (b"her", CTX),
+    (b"his", CTX),
+    (b"hour", CONT),
+    (b"hourly", SET),
+    (b"hours", CONT),
+    (b"hundred", NUMW | CONT),
+    (b"hundredth", NUMW),
+    (b"in", CTX),
+    (b"independence", HOLI),
+    (b"into", CTX),
+    (b"its", CTX),
+    (b"jan", MONTH),
+    (b"january", MONTH),
+    (b"jul", MONTH),
+    (b"july", MONTH),
+    (b"jun", MONTH),
+    (b"june", MONTH),
+    (b"just", NUMW),
+    (b"labor", HOLI),
+    (b"labour", HOLI),
+    (b"last", CTX | REL | NUMW),
+    (b"late", CTX | MOD),
+    (b"lately", REL | ALONE),
+    (b"later", MOD),
+    (b"latest", CONT),
+    (b"less", NUMW),
+    (b"many", NUMW),
+    (b"mar", MONTH),
+    (b"march", MONTH),
+    (b"may", MONTH),
+    (b"memorial", HOLI),
+    (b"mid", CTX | MOD),
+    (b"midday", CLOCKW),
+    (b"middle", CTX | CONT),
+    (b"midnight", CLOCKW),
+    (b"minute", CONT),
+    (b"minutes", CONT),
+    (b"mon", WKDAY),
+    (b"monday", WKDAY | SET),
+    (b"mondays", SET),
+    (b"month", CONT),
+    (b"monthly", SET),
+    (b"months", CONT),
+    (b"more", NUMW),
+    (b"morning", CONT),
+    (b"near", CONT),
+    (b"nearly", NUMW),
+    (b"new", HOLI),
+    (b"next", CTX | REL),
+    (b"night", CONT),
+    (b"nine", NUMW),
+    (b"nineteen", NUMW),
+    (b"nineteenth", NUMW),
+    (b"nineties", CONT),
+    (b"ninetieth", NUMW),
+    (b"ninety", NUMW),
+    (b"ninth", NUMW),
+    (b"no", NUMW),
+    (b"noon", CLOCKW),
+    (b"nov", MONTH),
+    (b"november", MONTH),
+    (b"now", REL | ALONE),
+    (b"nowadays", REL | ALONE),
+    (b"oct", MONTH),
+    (b"october", MONTH),
+    (b"of", CTX),
+    (b"on", CTX),
+    (b"one", NUMW),
+    (b"only", NUMW),
+    (b"or", CTX),
+    (b"our", CTX),
+    (b"over", NUMW),
+    (b"past", CTX | REL),
+    (b"post", CTX),
+    (b"pre", CTX),
+    (b"present", REL | CONT),
+    (b"presently", REL | ALONE),
+    (b"previous", REL | CONT),
+    (b"q", Q),
+    (b"quarter", CONT),
+    (b"quarters", CONT),
+    (b"recent", REL),
+    (b"recently", REL | ALONE),
+    (b"right", REL),
+    (b"roughly", NUMW),
+    (b"s", CTX),
+    (b"sat", WKDAY),
+    (b"saturday", WKDAY | SET),
+    (b"saturdays", SET),
+    (b"second", NUMW | CONT),
+    (b"seconds", CONT),
+    (b"sep", MONTH),
+    (b"sept", MONTH),
+    (b"september", MONTH),
+    (b"seven", NUMW),
+    (b"seventeen", NUMW),
+    (b"seventeenth", NUMW),
+    (b"seventh", NUMW),
+    (b"seventies", CONT),
+    (b"seventieth", NUMW),
+    (b"seventy", NUMW),
+    (b"several", NUMW),
+    (b"short", CONT),
+    (b"since", CTX),
+    (b"six", NUMW),
+    (b"sixteen", NUMW),
+    (b"sixteenth", NUMW),
+    (b"sixth", NUMW),
+    (b"sixties", CONT),
+    (b"sixtieth", NUMW),
+    (b"sixty", NUMW),
+    (b"some", NUMW),
+    (b"spring", SEASON | CTX),
+    (b"start", CTX | CONT),
+    (b"summer", SEASON | CTX),
+    (b"sun", WKDAY),
+    (b"sunday", WKDAY | SET),
+    (b"sundays", SET),
+    (b"ten", NUMW),
+    (b"tenth", NUMW),
+    (b"than", CTX),
+    (b"thanksgiving", HOLI),
+    (b"that", CTX),
+    (b"the", CTX | THE),
+    (b"their", CTX),
+    (b"these", REL),
+    (b"third", NUMW),
+    (b"thirteen", NUMW),
+    (b"thirteenth", NUMW),
+    (b"thirties", CONT),
+    (b"thirtieth", NUMW),
+    (b"thirty", NUMW),
+    (b"this", CTX | REL),
+    (b"three", NUMW),
+    (b"through", CTX),
+    (b"throughout", CTX),
+    (b"thu", WKDAY),
+    (b"thur", WKDAY),
+    (b"thurs", WKDAY),
+    (b"thursday", WKDAY | SET),
+    (b"thursdays", SET),
+    (b"till", CTX),
+    (b"to", CTX),
+    (b"today", REL | ALONE),
+    (b"tomorrow", REL | ALONE),
+    (b"tonight", REL | ALONE),
+    (b"tue", WKDAY),
+    (b"tues", WKDAY),
+    (b"tuesday", WKDAY | SET),
+    (b"tuesdays", SET),
+    (b"twelfth", NUMW),
+    (b"twelve", NUMW),
+    (b"twenties", CONT),
+    (b"twentieth", NUMW),
+    (b"twenty", NUMW),
+    (b"two", NUMW),
+    (b"under", NUMW),
+    (b"until", CTX),
+    (b"up", NUMW),
+    (b"valentine", HOLI),
+    (b"wed", WKDAY),
+    (b"wednesday", WKDAY | SET),
+    (b"wednesdays", SET),
+    (b"week", CONT),
+    (b"weekend", CONT),
+    (b"weekly", SET),
+    (b"weeks", CONT),
+    (b"winter", SEASON | CTX),
+    (b"within", CTX | NUMW),
+    (b"year", CTX | REL | CONT),
+    (b"yearly", SET),
+    (b"years", CONT),
+    (b"yesterday", REL | ALONE),
+];
+
+/// Index of a word's first two letters (the second may be missing) in `PREFIX_LEN`.
+const fn prefix_index(c0: u8, c1: Option<u8>) -> usize {
+    let second = match c1 {
+        Some(c) => (c - b'a') as usize + 1,
+        None => 0,
+    };
+    (c0 - b'a') as usize * 27 + second
 }
 
-/// The production classes for a word as written (any ASCII case).
-fn word_classes(word: &[u8]) -> u16 {
+/// Bit `n` of an entry is set when some trigger word starts with those two letters and
+/// has `n` letters: most words of prose are rejected by one load and one bit test.
+static PREFIX_LEN: [u32; 26 * 27] = {
+    let mut t = [0u32; 26 * 27];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let w = TRIGGERS[k].0;
+        let c1 = if w.len() > 1 { Some(w[1]) } else { None };
+        t[prefix_index(w[0], c1)] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// A lower-case word of at most 16 bytes as a big-endian integer, zero-padded.
+const fn pack(w: &[u8]) -> u128 {
     let mut buf = [0u8; 16];
-    if word.len() > buf.len() {
+    let mut k = 0;
+    while k < w.len() && k < 16 {
+        buf[k] = w[k];
+        k += 1;
+    }
+    u128::from_be_bytes(buf)
+}
+
+const HASH_BITS: u32 = 10;
+
+const fn hash(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
+}
+
+/// Open-addressing hash table of the trigger words (key 0 marks an empty slot),
+/// built at compile time: a lookup is one or two probes.
+static TABLE: [(u128, u16); 1 << HASH_BITS] = {
+    let mut t = [(0u128, 0u16); 1 << HASH_BITS];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let key = pack(TRIGGERS[k].0);
+        let mut h = hash(key);
+        while t[h].0 != 0 {
+            h = (h + 1) & ((1 << HASH_BITS) - 1);
+        }
+        t[h] = (key, TRIGGERS[k].1);
+        k += 1;
+    }
+    t
+};
+
+/// The production classes for an ASCII word as written, in any case (0 when no timex
+/// can start with it). Most words are rejected by the prefix/length bitmap before any
+/// packing; the rest are looked up in a compile-time hash table.
+fn word_classes(word: &[u8]) -> u16 {
+    let n = word.len();
+    let Some(&c0) = word.first() else {
+        return 0;
+    };
+    let c = c0.to_ascii_lowercase();
+    let c1 = word.get(1).map(u8::to_ascii_lowercase);
+    if !c.is_ascii_lowercase()
+        || c1.is_some_and(|c| !c.is_ascii_lowercase())
+        || n > 16
+        || PREFIX_LEN[prefix_index(c, c1)] & (1 << n) == 0
+    {
         return 0;
     }
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    classes_of(&buf[..word.len()])
-}
-
-/// Words that can follow a gated word inside a timex without being triggers themselves.
-fn is_continuation(w: &[u8]) -> bool {
     let mut buf = [0u8; 16];
-    if w.len() > buf.len() {
-        return false;
+    buf[..n].copy_from_slice(word);
+    // ASCII letters lower-case by setting bit 5; the padding stays zero.
+    let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 & !u128::MAX.checked_shr(8 * n as u32).unwrap_or(0);
+    let key = u128::from_be_bytes(buf) | lower;
+    let mut h = hash(key);
+    loop {
+        let (k, c) = TABLE[h];
+        if k == key {
+            return c;
+        }
+        if k == 0 {
+            return 0;
+        }
+        h = (h + 1) & ((1 << HASH_BITS) - 1);
     }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = &buf[..w.len()];
-    if let Ok(s) = std::str::from_utf8(w)
-        && words::unit(s).is_some()
-    {
-        return true;
-    }
-    matches!(
-        w,
-        b"couple"
-            | b"future"
-            | b"weekend"
-            | b"beginning"
-            | b"latest"
-            | b"anniversary"
-            | b"half"
-            | b"morning"
-            | b"afternoon"
-            | b"evening"
-            | b"night"
-            | b"hundred"
-            | b"twenties"
-            | b"thirties"
-            | b"forties"
-            | b"fifties"
-            | b"sixties"
-            | b"seventies"
-            | b"eighties"
-            | b"nineties"
-            | b"close"
-            | b"present"
-            | b"previous"
-            | b"quarter"
-            | b"quarters"
-            | b"end"
-            | b"start"
-            | b"middle"
-            | b"year"
-            | b"near"
-            | b"short"
-            | b"full"
-            | b"decade"
-    )
 }
 
 /// Look-ahead gate for a token starting with a digit: four digits (a year), digits
@@ -324,7 +394,7 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
     while j < bytes.len()
         && matches!(
             bytes[j],
-            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94 | 0xC2 | 0xA0 | 0xAF
         )
     {
         j += 1;
@@ -342,7 +412,7 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
     let next = &bytes[j..k];
     !next.is_empty()
         && (word_classes(next) & (MONTH | NUMW) != 0
-            || is_continuation(next)
+            || word_classes(next) & CONT != 0
             || next.eq_ignore_ascii_case(b"p")
             || next.eq_ignore_ascii_case(b"am")
             || next.eq_ignore_ascii_case(b"pm"))
@@ -357,7 +427,13 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     // Classes that need more than a year or a month after them.
     let strong = classes & !CTX;
     let mut j = wend;
-    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'-') {
+    // (0xC2 0xA0 and 0xE2 0x80 0xAF are the no-break spaces.)
+    while j < bytes.len()
+        && matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
+        )
+    {
         j += 1;
     }
     let Some(&c) = bytes.get(j) else {
@@ -372,12 +448,17 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
         return digits == 4 || (strong != 0 && (k > j + digits || digit_gate(bytes, j, k)));
     }
     if c == b'\'' {
-        return strong & THE != 0;
+        // "the '80s", "year's end".
+        return strong & (THE | REL) != 0;
     }
     if !c.is_ascii_alphabetic() {
         return false;
     }
     let next = &bytes[j..k];
+    // "two to three weeks", "a year or two".
+    if classes & NUMW != 0 && matches!(next, b"to" | b"or" | b"than" | b"least" | b"most") {
+        return true;
+    }
     let nc = word_classes(next);
     if nc & (MONTH | WKDAY) != 0 {
         return c.is_ascii_uppercase();
@@ -386,13 +467,13 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
         return true;
     }
     // Years in words: "in nineteen ninety-six", "the year two thousand".
-    if matches!(
-        next.to_ascii_lowercase().as_slice(),
-        b"nineteen" | b"eighteen" | b"twenty" | b"two"
-    ) {
+    if [&b"nineteen"[..], b"eighteen", b"twenty", b"two"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+    {
         return true;
     }
-    strong != 0 && (nc & !CTX != 0 || is_continuation(next))
+    strong != 0 && nc & !CTX != 0
 }
 
 /// Words after which a number is a number, not a date ("page 2024", "Resolution 2231").
@@ -534,6 +615,42 @@ fn future_cue(bytes: &[u8], start: usize) -> bool {
     false
 }
 
+/// "$5 a year", "3% a month", "twice a day": a rate, not a duration.
+fn is_rate(bytes: &[u8], i: usize, hit: &Hit) -> bool {
+    let Hit::One(p) = hit else {
+        return false;
+    };
+    if p.ty != super::TimexType::Duration {
+        return false;
+    }
+    let starts = |w: &[u8]| bytes.get(i..i + w.len()).is_some_and(|b| b.eq_ignore_ascii_case(w));
+    if !(starts(b"a ") || starts(b"an ")) {
+        return false;
+    }
+    let w = prev_word(bytes, i);
+    if w.is_empty() {
+        // A number or a sign before "a": "$5 a year", "3% a month".
+        let mut e = i;
+        while e > 0 && bytes[e - 1] == b' ' {
+            e -= 1;
+        }
+        return e > 0 && (bytes[e - 1].is_ascii_digit() || bytes[e - 1] == b'%');
+    }
+    [
+        &b"percent"[..],
+        b"cents",
+        b"dollars",
+        b"times",
+        b"twice",
+        b"once",
+        b"thrice",
+        b"million",
+        b"billion",
+    ]
+    .iter()
+    .any(|r| w.eq_ignore_ascii_case(r))
+}
+
 /// Document state while scanning.
 struct Emitter<'a> {
     bytes: &'a [u8],
@@ -587,7 +704,12 @@ impl Emitter<'_> {
                     value = TimexValue::Quarter { year: *y, quarter: q };
                 }
             }
-            (_, TimexValue::Quarter { year, quarter }) => {
+            // Only quarters already begun can be the one a report compares with.
+            (_, TimexValue::Quarter { year, quarter })
+                if self
+                    .dct
+                    .is_none_or(|d| (*year, i32::from(*quarter)) <= (d.year(), (i32::from(d.month()) + 2) / 3)) =>
+            {
                 self.last_quarter = Some((*year, *quarter));
             }
             _ => {}
@@ -663,7 +785,12 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             continue;
         }
         // `i` is an ASCII word start: the previous byte is not ASCII alphanumeric.
-        let mut wend = i;
+        // One pass: the letters first (the word looked up), then the rest of the token.
+        let mut aend = i;
+        while aend < total && bytes[aend].is_ascii_alphabetic() {
+            aend += 1;
+        }
+        let mut wend = aend;
         while wend < total && bytes[wend].is_ascii_alphanumeric() {
             wend += 1;
         }
@@ -674,11 +801,7 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
                 0
             }
         } else {
-            let mut aend = i;
-            while aend < wend && bytes[aend].is_ascii_alphabetic() {
-                aend += 1;
-            }
-            let c = word_classes(&bytes[i..aend]);
+            let c = word_classes(&bytes[i..aend]) & !CONT;
             if c != 0 && gate(bytes, aend, c) { c } else { 0 }
         };
         if classes != 0
@@ -686,7 +809,7 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
             let end = total - r.len();
-            if end > i {
+            if end > i && !is_rate(bytes, i, &hit) {
                 em.emit(hit);
                 i = end;
                 continue;
@@ -695,4 +818,21 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         i = wend;
     }
     em.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_are_sorted_lowercase_and_short() {
+        assert!(TRIGGERS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (w, c) in TRIGGERS.iter() {
+            assert!(!w.is_empty() && w.len() <= 16 && *c != 0);
+            assert!(w.iter().all(u8::is_ascii_lowercase));
+            assert_eq!(word_classes(w), *c);
+        }
+        assert_eq!(word_classes(b"The"), word_classes(b"the"));
+        assert_eq!(word_classes(b"elephant"), 0);
+    }
 }
