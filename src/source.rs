@@ -2,6 +2,9 @@
 //! HTML, link targets, URLs and front matter are blanked to spaces in `masked`, which
 //! keeps the byte length of the file, so every span maps straight back to the file.
 
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -58,15 +61,7 @@ impl SourceText {
     /// corrupt them.
     pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<SourceText, InputError> {
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(InputError::new(
-                "source::too-large",
-                path,
-                format!(
-                    "{path}: skipped: {} bytes is over the {} MiB limit",
-                    bytes.len(),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
+            return Err(too_large(path, bytes.len() as u64));
         }
         let head = &bytes[..bytes.len().min(8192)];
         if let Some(pos) = head.iter().position(|&b| b == 0) {
@@ -133,6 +128,51 @@ impl SourceText {
         let d = crate::ledger::LedgerDate::parse(s)?;
         d.exact()
     }
+}
+
+fn too_large(path: &str, len: u64) -> InputError {
+    InputError::new(
+        "source::too-large",
+        path,
+        format!(
+            "{path}: skipped: {len} bytes is over the {} MiB limit",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// Reads a document's bytes, at most [`MAX_FILE_BYTES`] + 1 of them: a larger input is
+/// refused without holding it in memory (a file by its size, before reading; a pipe
+/// once the limit is passed). `shown` is the name errors give.
+pub fn read_limited(reader: impl Read, size_hint: Option<u64>, shown: &str) -> Result<Vec<u8>, InputError> {
+    let io = |e: std::io::Error| InputError::new("io::read", shown, format!("{shown}: cannot read: {e}"));
+    if let Some(len) = size_hint.filter(|&n| n > MAX_FILE_BYTES as u64) {
+        return Err(too_large(shown, len));
+    }
+    let mut bytes = Vec::with_capacity(size_hint.unwrap_or(0) as usize + 1);
+    reader
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputError::new(
+            "source::too-large",
+            shown,
+            format!(
+                "{shown}: skipped: over the {} MiB limit",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads a file with [`read_limited`].
+pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, InputError> {
+    let file =
+        File::open(path).map_err(|e| InputError::new("io::read", shown, format!("{shown}: cannot read: {e}")))?;
+    let len = file.metadata().ok().map(|m| m.len());
+    read_limited(file, len, shown)
 }
 
 /// The text with every byte except newlines turned into a space.

@@ -26,17 +26,29 @@ pub fn collect(paths: &[PathBuf], globs: &FileGlobs) -> (Vec<PathBuf>, Vec<Input
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
-        if p.is_file() {
-            files.push(p.clone());
-            continue;
-        }
-        if !p.exists() {
-            errors.push(InputError::new(
-                "io::not-found",
-                &p.display().to_string(),
-                format!("{}: no such file or folder", p.display()),
-            ));
-            continue;
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_file() => {
+                files.push(p.clone());
+                continue;
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(InputError::new(
+                    "io::not-found",
+                    &p.display().to_string(),
+                    format!("{}: no such file or folder", p.display()),
+                ));
+                continue;
+            }
+            // A symlink loop, a permission error: say what it is.
+            Err(e) => {
+                errors.push(InputError::new(
+                    "io::read",
+                    &p.display().to_string(),
+                    format!("{}: cannot read: {e}", p.display()),
+                ));
+                continue;
+            }
         }
         let mut builder = WalkBuilder::new(p);
         builder.follow_links(false);

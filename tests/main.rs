@@ -1,8 +1,10 @@
 //! factlint's integration tests: one binary, one module per area.
 
+mod bad_input;
 mod cli;
 mod config;
 mod corpus;
+mod determinism;
 mod fix;
 mod formats;
 mod ledger;

@@ -1,7 +1,7 @@
 //! `factlint check`.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -78,8 +78,7 @@ pub fn run(args: CheckArgs) -> u8 {
             .par_iter()
             .map(|p| {
                 let shown = factlint::walk::display(p);
-                let bytes = std::fs::read(p)
-                    .map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")));
+                let bytes = factlint::source::read_file(p, &shown);
                 let done = job.check(shown, Some(p), bytes);
                 progress.tick();
                 done
@@ -100,11 +99,7 @@ pub fn run(args: CheckArgs) -> u8 {
     progress.finish();
     if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
-        let mut buf = Vec::new();
-        let read = std::io::stdin()
-            .read_to_end(&mut buf)
-            .map(|_| buf)
-            .map_err(|e| InputError::new("io::read", &name, format!("{name}: cannot read stdin: {e}")));
+        let read = factlint::source::read_limited(std::io::stdin().lock(), None, &name);
         let done = job.check(name, None, read);
         // `--fix` on stdin prints the fixed text, as a formatter does.
         if args.fix {

@@ -75,9 +75,10 @@ pub fn extract(
         .or_else(|| if sources.dateline { dateline(source) } else { None });
     let Temporal { timexes, anniversaries } = timex::extract_temporal(masked, doc_date.map(|d| d.date));
     let mentions = gazetteer.find(masked);
+    let in_timex = SpanSet::new(timexes.iter().map(|t| t.span));
     let numbers = numbers::find(masked)
         .into_iter()
-        .filter(|n| !timexes.iter().any(|t| t.span.overlaps(n.span)))
+        .filter(|n| !in_timex.overlaps(n.span))
         .collect();
     Extraction {
         doc_date,
@@ -87,6 +88,39 @@ pub fn extract(
         mentions,
         acronyms: acronym::find_definitions(masked),
         numbers,
+    }
+}
+
+/// Spans sorted by start with the running maximum of their ends, so that "does any
+/// span overlap this one" is a binary search rather than a scan (a scan per number made
+/// extraction quadratic in the document's size).
+struct SpanSet {
+    starts: Vec<u32>,
+    max_end: Vec<u32>,
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_by_key(|s| s.start);
+        let mut max = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                max = max.max(s.end);
+                max
+            })
+            .collect();
+        SpanSet {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// True when some span `t` has `t.start < span.end && span.start < t.end`.
+    fn overlaps(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s < span.end);
+        n > 0 && self.max_end[n - 1] > span.start
     }
 }
 
@@ -134,4 +168,22 @@ fn dateline(source: &SourceText) -> Option<DocDate> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod span_set_tests {
+    use super::*;
+
+    #[test]
+    fn span_set_agrees_with_a_scan() {
+        let spans = [Span::new(10, 14), Span::new(2, 5), Span::new(20, 40), Span::new(22, 23)];
+        let set = SpanSet::new(spans.iter().copied());
+        for start in 0..45 {
+            for len in 0..6 {
+                let probe = Span::new(start, start + len);
+                let scan = spans.iter().any(|t| t.overlaps(probe));
+                assert_eq!(set.overlaps(probe), scan, "{probe:?}");
+            }
+        }
+    }
 }
