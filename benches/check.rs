@@ -59,7 +59,7 @@ fn extract_6kb(bencher: Bencher) {
     let src = SourceText::new("doc.md", doc_6kb());
     bencher
         .counter(BytesCount::new(src.text.len()))
-        .bench(|| factlint::extract::extract(&src, &engine.gazetteer, None).timexes.len());
+        .bench(|| factlint::extract::extract(&src, &engine.gazetteer, None, Default::default()).timexes.len());
 }
 
 /// The editor case: the full check of one 6 KB document (decode, mask, extract,

@@ -15,19 +15,35 @@ use factlint::extract::timex::{extract_temporal, jsonl::run_jsonl};
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bench = args.iter().any(|a| a == "--bench");
-    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: tempeval [--bench] FILE|-");
+    let Some(path) = args
+        .iter()
+        .enumerate()
+        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--mb"))
+        .map(|(_, a)| a)
+    else {
+        eprintln!("usage: tempeval [--bench [--mb N]] FILE|-");
         std::process::exit(2);
     };
     if bench {
         let data = std::fs::read_to_string(path)?;
-        let texts: Vec<String> = data
+        let mut texts: Vec<String> = data
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
             .collect();
+        if texts.is_empty() {
+            // Not JSONL: time the whole file as one plain-text document.
+            texts.push(data);
+        }
         let bytes: usize = texts.iter().map(String::len).sum();
-        let rounds = 20;
+        // `--mb N`: how many megabytes to extract in all (default 50).
+        let mb_total: usize = args
+            .iter()
+            .position(|a| a == "--mb")
+            .and_then(|k| args.get(k + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(50);
+        let rounds = (mb_total * 1_000_000 / bytes.max(1)).max(1);
         let start = Instant::now();
         let mut found = 0usize;
         for _ in 0..rounds {

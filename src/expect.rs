@@ -123,3 +123,56 @@ mod tests {
         assert_eq!(e.lines.len(), 2);
     }
 }
+
+/// The outcome of one rule fixture.
+#[derive(Debug)]
+pub struct FixtureResult {
+    pub path: String,
+    pub rule: String,
+    pub mismatches: Vec<Mismatch>,
+    pub findings: Vec<Finding>,
+}
+
+/// Runs the fixtures in `dir`: every `dir/<rule-id>/*.md` (or `.txt`) is checked with
+/// that rule alone, and its findings must match its expectations exactly (a line
+/// without an expectation must stay quiet). Returns the results in path order, and
+/// the folders that name no loaded rule.
+pub fn run_fixtures(
+    engine: &crate::check::Engine,
+    dir: &std::path::Path,
+) -> std::io::Result<(Vec<FixtureResult>, Vec<String>)> {
+    let mut results = Vec::new();
+    let mut unknown = Vec::new();
+    let mut rule_dirs: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .collect();
+    rule_dirs.sort_by_key(|e| e.file_name());
+    for rd in rule_dirs {
+        let rule = rd.file_name().to_string_lossy().into_owned();
+        if !engine.rules.iter().any(|r| r.id == rule) {
+            unknown.push(rule);
+            continue;
+        }
+        let mut files: Vec<_> = std::fs::read_dir(rd.path())?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| crate::walk::is_document(p))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f)?.replace("\r\n", "\n");
+            let path = crate::walk::display(&f);
+            let source = crate::source::SourceText::new(&path, text.clone());
+            let findings = engine.check_with(&source, &crate::check::CheckOptions::default(), |r| r.id == rule);
+            let mismatches = compare(&text, &findings, &Expectations::parse(&text), true);
+            results.push(FixtureResult {
+                path,
+                rule: rule.clone(),
+                mismatches,
+                findings,
+            });
+        }
+    }
+    Ok((results, unknown))
+}

@@ -33,6 +33,8 @@ enum Command {
     /// List or test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write a commented starter factlint.toml in the current folder.
+    Init,
     /// Explain a rule: what it checks, an example, how to configure it.
     Explain {
         /// A rule id (e.g. event-date-mismatch) or a check kind (e.g. event-date).
@@ -40,12 +42,25 @@ enum Command {
         #[command(flatten)]
         sources: Sources,
     },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
+    /// GitHub Actions workflow commands (inline annotations).
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -70,6 +85,12 @@ pub struct Sources {
     /// Do not load the embedded rules.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// The config file (default: the nearest factlint.toml in this folder or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any factlint.toml.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 #[derive(Args)]
@@ -82,9 +103,9 @@ pub struct CheckArgs {
     /// The document date (YYYY-MM-DD), overriding front matter and datelines.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Exit 1 when a finding at or above this level is reported.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: Level,
+    /// Exit 1 when a finding at or above this level is reported [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Level>,
     /// Report only findings at or above this level.
     #[arg(long, value_enum, default_value = "info")]
     pub min_severity: Level,
@@ -103,6 +124,24 @@ pub struct CheckArgs {
     /// Print findings only, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print the number of findings per rule after the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Apply the certain fixes in place (atomic writes); report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Record the current findings in FILE (a JSON baseline) and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Worker threads [default: RAYON_NUM_THREADS, else all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub sources: Sources,
 }
@@ -111,6 +150,10 @@ pub struct CheckArgs {
 pub struct ExtractArgs {
     /// The document (- for stdin).
     pub file: Option<PathBuf>,
+    /// Batch mode: read JSON lines (`id`, `dct`, `text`) from FILE (- for stdin) and
+    /// write one line of temporal expressions per input (TempEval-3 style).
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub jsonl: Option<PathBuf>,
     /// The document date (YYYY-MM-DD).
     #[arg(long)]
     pub date: Option<String>,
@@ -148,6 +191,15 @@ enum RulesCommand {
     },
     /// List the check kinds.
     Kinds,
+    /// Print docs/rules.md (the rule schema, the shipped rules and the check kinds).
+    Docs,
+    /// Run rule fixtures: DIR/<rule-id>/*.md with `<!-- expect: RULE -->` comments.
+    Test {
+        #[arg(default_value = "tests/fixtures/rules")]
+        dir: PathBuf,
+        #[command(flatten)]
+        sources: Sources,
+    },
 }
 
 fn main() -> ExitCode {
@@ -163,7 +215,12 @@ fn main() -> ExitCode {
         Command::Ledger(LedgerCommand::Show { name, sources }) => cmd::ledger::show(&name, &sources),
         Command::Rules(RulesCommand::List { sources }) => cmd::rules::list(&sources),
         Command::Rules(RulesCommand::Kinds) => cmd::rules::kinds(),
+        Command::Rules(RulesCommand::Docs) => cmd::rules::docs(),
+        Command::Rules(RulesCommand::Test { dir, sources }) => cmd::fixtures::test(&dir, &sources),
         Command::Explain { rule, sources } => cmd::rules::explain(&rule, &sources),
+        Command::Init => cmd::init(),
+        Command::Lsp => cmd::lsp::run(),
+        Command::Completions { shell } => cmd::completions::run(shell),
     };
     ExitCode::from(code)
 }

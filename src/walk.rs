@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
 
+use crate::config::FileGlobs;
 use crate::error::InputError;
 
 /// File extensions checked when walking folders.
@@ -17,8 +19,10 @@ pub fn is_document(path: &Path) -> bool {
 }
 
 /// Expands paths into a sorted, de-duplicated list of documents. Paths that do not
-/// exist or cannot be walked are returned as errors; the rest still go on.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+/// exist or cannot be walked are returned as errors; the rest still go on. Folders are
+/// filtered by `globs` (relative to the folder walked); files named explicitly are
+/// always checked.
+pub fn collect(paths: &[PathBuf], globs: &FileGlobs) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -46,9 +50,35 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                 continue;
             }
         }
-        for entry in WalkBuilder::new(p).follow_links(false).build() {
+        let mut builder = WalkBuilder::new(p);
+        builder.follow_links(false);
+        let has_includes = !globs.include.is_empty();
+        if has_includes || !globs.exclude.is_empty() {
+            let mut ob = OverrideBuilder::new(p);
+            let mut bad = None;
+            for g in &globs.include {
+                bad = bad.or(ob.add(g).err());
+            }
+            for g in &globs.exclude {
+                bad = bad.or(ob.add(&format!("!{g}")).err());
+            }
+            match (bad, ob.build()) {
+                (None, Ok(o)) => {
+                    builder.overrides(o);
+                }
+                (Some(e), _) | (None, Err(e)) => {
+                    errors.push(InputError::new(
+                        "config::glob",
+                        "factlint.toml",
+                        format!("factlint.toml: bad glob in [files]: {e}"),
+                    ));
+                    continue;
+                }
+            }
+        }
+        for entry in builder.build() {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (has_includes || is_document(e.path())) => {
                     files.push(e.into_path())
                 }
                 Ok(_) => {}

@@ -196,3 +196,57 @@ fn explain_and_rules_list() {
     let out = factlint(&["rules", "list"], None);
     assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 6);
 }
+
+#[test]
+fn unverified_claims_are_silent_unless_asked() {
+    let text = "---\ndate: 2024-09-26\n---\nThe Ukraine Defence Contact Group, founded in 2022, met. In 1990, Jean Chrétien, Prime Minister of Canada, spoke.\n";
+    let quiet = json(&factlint(&["check", "-", "--format", "json"], Some(text)));
+    assert_eq!(quiet["diagnostics"].as_array().map(Vec::len), Some(0));
+    let asked = json(&factlint(
+        &["check", "-", "--format", "json", "--report-unverified"],
+        Some(text),
+    ));
+    let got: Vec<(String, String)> = asked["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap_or("").to_string(),
+                d["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("info".to_string(), "2022".to_string()),
+            ("info".to_string(), "Jean Chrétien".to_string())
+        ]
+    );
+    // Info never fails a run by default.
+    assert_eq!(
+        factlint(&["check", "-", "--report-unverified"], Some(text))
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn extract_jsonl_batch() {
+    let input = "{\"id\": \"a\", \"dct\": \"2024-09-26\", \"text\": \"NATO was founded in 1949. Last year we met.\"}\nnot json\n";
+    let out = factlint(&["extract", "--jsonl", "-"], Some(input));
+    assert_eq!(out.status.code(), Some(2), "a bad line is reported");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: skipped"));
+    let line: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap_or_default()).expect("JSON line");
+    assert_eq!(line["id"], "a");
+    let values: Vec<(&str, u64)> = line["timexes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| (t["value"].as_str().unwrap_or(""), t["start"].as_u64().unwrap_or(0)))
+        .collect();
+    assert_eq!(values, [("1949", 20), ("2023", 26)]);
+}

@@ -2,10 +2,15 @@
 
 mod bad_input;
 mod cli;
+mod config;
 mod corpus;
 mod determinism;
+mod fix;
+mod formats;
 mod ledger;
+mod lsp;
 mod rule_examples;
+mod rule_fixtures;
 
 use std::sync::OnceLock;
 

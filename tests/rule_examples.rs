@@ -32,7 +32,7 @@ fn every_rule_has_examples_that_fire_and_stay_quiet() {
                 &source,
                 &CheckOptions {
                     date,
-                    report_unverified: false,
+                    ..CheckOptions::default()
                 },
             );
             let n = found.iter().filter(|f| f.rule == rule.id).count();
@@ -60,4 +60,16 @@ fn every_kind_is_documented_and_used() {
             kind.name
         );
     }
+}
+
+/// `docs/rules.md` is generated: it must match what `factlint rules docs` prints.
+#[test]
+fn rules_doc_is_current() {
+    let want = factlint::rules::docs::markdown(&default_engine().rules);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let have = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
+    assert!(
+        have == want,
+        "docs/rules.md is stale: run `cargo run -- rules docs > docs/rules.md`"
+    );
 }

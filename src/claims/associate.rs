@@ -40,6 +40,7 @@ const EVENT_PARTICIPLES: &[(&str, EventKind)] = &[
     ("came into force", EventKind::EnteredIntoForce),
     ("took effect", EventKind::EnteredIntoForce),
     ("took place", EventKind::TookPlace),
+    ("held", EventKind::TookPlace),
 ];
 const EVENT_NOUNS: &[(&str, EventKind)] = &[
     ("founding", EventKind::Founded),
@@ -121,11 +122,11 @@ const HOLD_VERBS: &[&str] = &[
 /// Words that make a holding claim about the document date ("which holds the ...").
 const PRESENT: &[&str] = &["holds", "currently", "current", "now", "is holding", "has"];
 
-struct Sentence<'a> {
-    span: Span,
-    text: &'a str,
-    timexes: Vec<&'a Timex>,
-    mentions: Vec<&'a Mention>,
+pub(super) struct Sentence<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub timexes: Vec<&'a Timex>,
+    pub mentions: Vec<&'a Mention>,
 }
 
 pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
@@ -164,6 +165,9 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
         offices(&s, x, masked, ledger, &mut out);
         titled_persons(&s, x, masked, ledger, &mut out);
         series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
+        super::membership::build(&s, masked, ledger, &speakers, &mut out);
+        super::count::build(&s, x, masked, ledger, &mut out);
+        super::tense::build(&s, masked, x.doc_date.map(|d| d.date), &mut out);
     }
     for t in &x.timexes {
         if let (TimexValue::Day { date }, Some((weekday, wspan))) = (&t.value, t.weekday) {
@@ -178,12 +182,12 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
     out
 }
 
-fn between(masked: &str, a: Span, b: Span) -> &str {
+pub(super) fn between(masked: &str, a: Span, b: Span) -> &str {
     masked.get(a.end as usize..b.start as usize).unwrap_or("\u{0}")
 }
 
 /// A single calendar value (not part of a range, not relative to "now").
-fn dated(t: &Timex) -> bool {
+pub(super) fn dated(t: &Timex) -> bool {
     super::period(&t.value).is_some()
         && !t
             .group
@@ -224,7 +228,16 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
         ],
     );
     for (mi, m) in s.mentions.iter().enumerate() {
-        let Some(entity) = m.entity() else { continue };
+        // Countries and people sign and found things; the events of bodies, treaties and
+        // events are what the ledger dates.
+        let Some(entity) = m.entity().filter(|e| {
+            !matches!(
+                ledger.entity(*e).kind,
+                EntityKind::Country | EntityKind::Person | EntityKind::Place
+            )
+        }) else {
+            continue;
+        };
         // The next mention of another entity bounds the claim ("(NATO)" does not).
         let next_mention = s.mentions[mi + 1..]
             .iter()
@@ -244,7 +257,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
                     if only(pre, PARTICIPLE_FILLERS)
                         && only(strip_place(post), &["in", "on", "in the year", "at the start of"])
                     {
-                        push_event(out, ledger, entity, m.span, kind, Some(span_in(m.span.end, ws, we)), t);
+                        push_event(out, entity, m.span, kind, Some(span_in(m.span.end, ws, we)), t);
                         continue;
                     }
                 }
@@ -275,15 +288,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
                     && has_word(g, &["with", "through", "by", "upon", "at"])
             };
             if after_entity || before_noun {
-                push_event(
-                    out,
-                    ledger,
-                    entity,
-                    m.span,
-                    kind,
-                    Some(Span::new(noun_start, noun_end)),
-                    t,
-                );
+                push_event(out, entity, m.span, kind, Some(Span::new(noun_start, noun_end)), t);
             }
         }
     }
@@ -319,7 +324,7 @@ fn span_in(base: u32, s: usize, e: usize) -> Span {
     Span::new(base as usize + s, base as usize + e)
 }
 
-fn strip_parenthetical(gap: &str) -> &str {
+pub(super) fn strip_parenthetical(gap: &str) -> &str {
     let t = gap.trim_start();
     if let Some(rest) = t.strip_prefix('(')
         && let Some(close) = rest.find(')')
@@ -361,17 +366,12 @@ fn phrase_len(text: &str, at: usize, table: &[(&str, EventKind)]) -> usize {
 
 fn push_event(
     out: &mut Vec<Claim>,
-    ledger: &Ledger,
     entity: EntityId,
     entity_span: Span,
     kind: EventKind,
     trigger: Option<Span>,
     t: &Timex,
 ) {
-    // Only claims the ledger can speak to are worth making; the check decides the rest.
-    if ledger.events_of(entity).next().is_none() {
-        return;
-    }
     if out
         .iter()
         .any(|c| matches!(c, Claim::EventDate(e) if e.value_span == t.span))
@@ -386,6 +386,16 @@ fn push_event(
         value: t.value.clone(),
         value_span: t.span,
     }));
+}
+
+/// Whether a timex is written with a month name ("in April", "on 4 April"), as
+/// opposed to a deictic word ("today").
+fn names_month(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = text.to_ascii_lowercase();
+    MONTHS.iter().any(|m| lower.contains(m))
 }
 
 fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
@@ -420,13 +430,21 @@ fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger
         }
         let anchor_year = ledger.anchor_event(entity).map_or(0, |e| e.date.year);
         // Years in the sentence after the anchor year are when it may be marked.
-        let mut marked_in: Vec<(i16, Option<Span>)> = s
-            .timexes
-            .iter()
-            .filter(|t| !t.span.overlaps(m.span))
-            .filter_map(|t| t.value.year().map(|y| (y, Some(t.span))))
-            .filter(|(y, _)| *y > anchor_year)
-            .collect();
+        let mut marked_in: Vec<(i16, Option<Span>)> = Vec::new();
+        for t in s.timexes.iter().filter(|t| !t.span.overlaps(m.span)) {
+            let Some(y) = t.value.year().filter(|y| *y > anchor_year) else {
+                continue;
+            };
+            marked_in.push((y, Some(t.span)));
+            // "in April" without a year may be this April or next: either year counts.
+            if t.relative
+                && matches!(t.value, TimexValue::Month { .. } | TimexValue::Day { .. })
+                && names_month(&masked[t.span.range()])
+            {
+                marked_in.push((y - 1, Some(t.span)));
+                marked_in.push((y + 1, Some(t.span)));
+            }
+        }
         if marked_in.is_empty() {
             match x.doc_date {
                 Some(d) => marked_in.push((d.date.year(), None)),
@@ -538,17 +556,20 @@ fn office_before_person(s: &Sentence<'_>, k: usize, masked: &str, ledger: &Ledge
 /// When an office claim speaks of: dates before it in the sentence, or after it
 /// outside a relative clause ("who died in 1944" is about someone else); else the
 /// document date.
-fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start: u32, end: u32) -> Option<Vec<When>> {
+pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start: u32, end: u32) -> Option<Vec<When>> {
     let at: Vec<When> = s
         .timexes
         .iter()
         .filter(|t| {
-            t.span.end <= start
-                || (t.span.start >= end
-                    && !has_word(
-                        &masked[end as usize..t.span.start as usize],
-                        &["which", "who", "whom", "whose", "that", "where", "when"],
-                    ))
+            t.span.end <= start || {
+                // After the claim, only a date the clause is set in ("in 2010"), not a
+                // date inside another phrase ("Canada's 2025 G7 presidency", "who
+                // died in 1944").
+                let gap = &masked[end as usize..t.span.start as usize];
+                t.span.start >= end
+                    && !has_word(gap, &["which", "who", "whom", "whose", "that", "where", "when"])
+                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
+            }
         })
         .filter_map(|t| {
             super::period(&t.value).map(|(from, to)| When {
@@ -643,7 +664,7 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
 /// The document's speakers, for "our"/"we": a coordination of two or more countries
 /// or bodies ("Canada and France") that the document repeats, or states in its first
 /// blocks.
-fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
+pub(super) fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
     let mut counts: HashMap<Vec<EntityId>, (usize, u32)> = HashMap::new();
     let first_blocks_end = x.sentences.get(3).map_or(u32::MAX, |s| s.end);
     for run in coordinations(&x.mentions, masked, ledger) {
@@ -661,7 +682,7 @@ fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
 }
 
 /// Runs of country/body mentions joined by ", " and "and": "Canada and France".
-fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
+pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
     let holder = |m: &Mention| {
         m.entity().filter(|e| {
             matches!(

@@ -6,7 +6,10 @@
 //! the grammar is unsure of is not made: a missed check costs less than a false alarm.
 
 mod associate;
+mod count;
 mod gap;
+mod membership;
+mod tense;
 
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
@@ -90,6 +93,38 @@ fn weekday_name<S: serde::Serializer>(w: &Weekday, s: S) -> Result<S::Ok, S::Err
     s.serialize_str(&format!("{w:?}"))
 }
 
+/// "Finland, which joined NATO in 2023", "Sweden, a founding member of NATO".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MembershipClaim {
+    pub member: EntityId,
+    pub member_span: Span,
+    pub body: EntityId,
+    pub body_span: Span,
+    /// When the member joined, as written; `None` for a founding-member claim.
+    pub joined: Option<(TimexValue, Span)>,
+    pub founding: bool,
+}
+
+/// "the 32 Allies", "all 27 EU Member States": how many members a body has.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CountClaim {
+    pub body: EntityId,
+    pub number: u64,
+    pub number_span: Span,
+    pub noun_span: Span,
+    pub at: Vec<When>,
+}
+
+/// "will host the summit in 2014" (future tense, past date) and the reverse.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TenseClaim {
+    pub verb_span: Span,
+    pub future: bool,
+    pub value_span: Span,
+    pub from: Date,
+    pub to: Date,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "claim", rename_all = "kebab-case")]
 pub enum Claim {
@@ -98,6 +133,9 @@ pub enum Claim {
     OfficeHolder(OfficeClaim),
     SeriesPosition(SeriesClaim),
     Weekday(WeekdayClaim),
+    Membership(MembershipClaim),
+    Count(CountClaim),
+    Tense(TenseClaim),
 }
 
 impl Claim {
@@ -109,6 +147,9 @@ impl Claim {
             Claim::OfficeHolder(c) => c.office_span.start.min(c.person_span.start),
             Claim::SeriesPosition(c) => c.series_span.start,
             Claim::Weekday(c) => c.weekday_span.start,
+            Claim::Membership(c) => c.member_span.start.min(c.body_span.start),
+            Claim::Count(c) => c.number_span.start,
+            Claim::Tense(c) => c.verb_span.start,
         }
     }
 }

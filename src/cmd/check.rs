@@ -1,13 +1,17 @@
 //! `factlint check`.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use factlint::check::CheckOptions;
+use factlint::baseline::Baseline;
+use factlint::check::{CheckOptions, Engine};
 use factlint::diagnostics::Severity;
 use factlint::error::InputError;
-use factlint::render::{FileResult, human, json};
+use factlint::render::{FileResult, github, human, json, junit, sarif};
 use factlint::source::SourceText;
 
 use super::*;
@@ -21,14 +25,11 @@ fn level(l: Level) -> Severity {
     }
 }
 
-fn selected(id: &str, select: &[String], ignore: &[String]) -> bool {
-    let hit = |list: &[String]| list.iter().any(|p| id == p || id.starts_with(p.as_str()));
-    (select.is_empty() || hit(select)) && !hit(ignore)
-}
-
 pub fn run(args: CheckArgs) -> u8 {
-    let (mut engine, mut errors) = engine(&args.sources);
-    engine.retain_rules(|r| selected(&r.id, &args.select, &args.ignore));
+    let (mut engine, config, mut errors) = engine_and_config(&args.sources);
+    if !args.select.is_empty() || !args.ignore.is_empty() {
+        engine.select(&args.select, &args.ignore);
+    }
     let date = match args.date.as_deref().map(parse_date).transpose() {
         Ok(d) => d,
         Err(msg) => {
@@ -38,7 +39,15 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let opts = CheckOptions {
         date,
-        report_unverified: args.report_unverified,
+        report_unverified: args.report_unverified || config.report_unverified,
+        date_sources: config.date,
+    };
+    let baseline = match args.baseline.as_deref().map(load_baseline).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            print_errors(&[e]);
+            return EXIT_ERROR;
+        }
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -46,46 +55,135 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let (files, walk_errors) = factlint::walk::collect(
-        &paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
+    let on_disk: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let (files, walk_errors) = factlint::walk::collect(&on_disk, &config.files);
     errors.extend(walk_errors);
 
-    let mut inputs: Vec<(String, Result<Vec<u8>, InputError>)> = Vec::new();
+    let job = Job {
+        engine: &engine,
+        opts: &opts,
+        min: level(args.min_severity),
+        baseline: baseline.as_ref(),
+        mode: if args.fix {
+            FixMode::Write
+        } else if args.diff {
+            FixMode::Diff
+        } else {
+            FixMode::None
+        },
+    };
+    let progress = Progress::start(files.len());
+    let check_files = || -> Vec<Checked> {
+        files
+            .par_iter()
+            .map(|p| {
+                let shown = factlint::walk::display(p);
+                let bytes = factlint::source::read_file(p, &shown);
+                let done = job.check(shown, Some(p), bytes);
+                progress.tick();
+                done
+            })
+            .collect()
+    };
+    // `--threads`, else RAYON_NUM_THREADS (rayon reads it), else all cores.
+    let mut results = match args.threads {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
+            Ok(pool) => pool.install(check_files),
+            Err(e) => {
+                eprintln!("error: cannot start {n} threads: {e}");
+                return EXIT_ERROR;
+            }
+        },
+        None => check_files(),
+    };
+    progress.finish();
     if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
         let read = factlint::source::read_limited(std::io::stdin().lock(), None, &name);
-        inputs.push((name, read));
+        let done = job.check(name, None, read);
+        // `--fix` on stdin prints the fixed text, as a formatter does.
+        if args.fix {
+            let text = done.fixed.as_ref().map(|f| f.new_text.clone());
+            let text = text.or_else(|| done.result.source.as_ref().map(|s| s.text.to_string()));
+            emit(&text.unwrap_or_default());
+            if let Some(e) = done.error {
+                print_errors(&[e]);
+                return EXIT_ERROR;
+            }
+            return EXIT_OK;
+        }
+        results.push(done);
     }
-    let min = level(args.min_severity);
-    let mut results: Vec<(FileResult, Option<InputError>)> = files
-        .par_iter()
-        .map(|p| {
-            let shown = factlint::walk::display(p);
-            let bytes = factlint::source::read_file(p, &shown);
-            check_one(&engine, &opts, shown, bytes, min)
-        })
-        .collect();
-    for (name, bytes) in inputs {
-        results.push(check_one(&engine, &opts, name, bytes, min));
+    // The same bytes whatever the thread count: sort by path (findings are sorted).
+    results.sort_by(|a, b| a.result.path.cmp(&b.result.path));
+    let mut diffs = String::new();
+    let (mut fixes, mut fixed_files) = (0, 0);
+    let mut done = Vec::with_capacity(results.len());
+    for c in results {
+        errors.extend(c.error);
+        if let Some(f) = c.fixed {
+            diffs.push_str(&f.diff);
+            fixes += f.count;
+            fixed_files += 1;
+        }
+        done.push(c.result);
     }
-    results.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let (results, file_errors): (Vec<FileResult>, Vec<Option<InputError>>) = results.into_iter().unzip();
-    errors.extend(file_errors.into_iter().flatten());
+    let results = done;
 
-    let fail = level(args.fail_on);
+    if let Some(path) = &args.write_baseline {
+        let base = Baseline::record(results.iter().filter_map(|r| {
+            r.source
+                .as_ref()
+                .map(|s| (r.path.as_str(), s.masked.as_str(), r.findings.as_slice()))
+        }));
+        let json = serde_json::to_string_pretty(&base).unwrap_or_default() + "\n";
+        if let Err(e) = std::fs::write(path, json) {
+            eprintln!("error: {}: {e}", path.display());
+            return EXIT_ERROR;
+        }
+        let n: usize = base.findings.iter().map(|e| e.count).sum();
+        emit(&format!(
+            "recorded {n} {} in {}\n",
+            plural(n, "finding"),
+            path.display()
+        ));
+        print_errors(&errors);
+        return if errors.is_empty() { EXIT_OK } else { EXIT_ERROR };
+    }
+    if args.diff {
+        print_errors(&errors);
+        emit(&diffs);
+        return if !errors.is_empty() {
+            EXIT_ERROR
+        } else if diffs.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_FINDINGS
+        };
+    }
+    if args.fix && !args.quiet && args.format == Format::Human {
+        eprintln!(
+            "Fixed {fixes} {} in {fixed_files} {}.",
+            plural(fixes, "finding"),
+            plural(fixed_files, "file")
+        );
+    }
+
+    let fail = args.fail_on.map(level).or(config.fail_on).unwrap_or(Severity::Error);
     let failing = results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail);
-    let ok = match args.format {
+    let mut ok = match args.format {
         Format::Json => emit(&json::render(&results, &errors)),
+        Format::Sarif => emit(&sarif::render(&results, &errors, &engine.rules)),
+        Format::Github => emit(&github::render(&results, &errors)),
+        Format::Junit => emit(&junit::render(&results, &errors, &engine.rules)),
         Format::Human => {
             print_errors(&errors);
             emit(&human_output(&results, &engine, args.quiet))
         }
     };
+    if args.statistics {
+        ok &= emit(&statistics(&results));
+    }
     if !ok || !errors.is_empty() {
         EXIT_ERROR
     } else if failing {
@@ -95,39 +193,165 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-fn check_one(
-    engine: &factlint::check::Engine,
-    opts: &CheckOptions,
-    path: String,
-    bytes: Result<Vec<u8>, InputError>,
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    None,
+    Diff,
+    Write,
+}
+
+/// What every file is checked with.
+struct Job<'a> {
+    engine: &'a Engine,
+    opts: &'a CheckOptions,
     min: Severity,
-) -> (FileResult, Option<InputError>) {
-    let source = bytes.and_then(|b| SourceText::from_bytes(&path, b));
-    match source {
-        Ok(src) => {
-            let mut findings = engine.check(&src, opts);
-            findings.retain(|f| f.severity >= min);
-            (
-                FileResult {
+    baseline: Option<&'a Baseline>,
+    mode: FixMode,
+}
+
+struct Fixed {
+    new_text: String,
+    count: usize,
+    diff: String,
+}
+
+struct Checked {
+    result: FileResult,
+    error: Option<InputError>,
+    fixed: Option<Fixed>,
+}
+
+impl Job<'_> {
+    fn check(&self, path: String, on_disk: Option<&Path>, bytes: Result<Vec<u8>, InputError>) -> Checked {
+        let mut src = match bytes.and_then(|b| SourceText::from_bytes(&path, b)) {
+            Ok(src) => src,
+            Err(e) => {
+                let result = FileResult {
                     path,
-                    source: Some(src),
-                    findings,
-                },
-                None,
-            )
+                    source: None,
+                    findings: Vec::new(),
+                };
+                return Checked {
+                    result,
+                    error: Some(e),
+                    fixed: None,
+                };
+            }
+        };
+        let mut findings = self.findings(&src);
+        let mut fixed = None;
+        let mut error = None;
+        if self.mode != FixMode::None && findings.iter().any(|f| f.fix.is_some()) {
+            let (new_text, count) = factlint::fix::apply(&src.text, &findings);
+            let diff = if self.mode == FixMode::Diff {
+                factlint::fix::diff(&path, &src.text, &new_text)
+            } else {
+                String::new()
+            };
+            if self.mode == FixMode::Write {
+                if let Some(p) = on_disk
+                    && let Err(e) = factlint::fix::write_atomic(p, new_text.as_bytes())
+                {
+                    error = Some(InputError::new(
+                        "io::write",
+                        &path,
+                        format!("{path}: cannot write fixes: {e}"),
+                    ));
+                }
+                if error.is_none() {
+                    // Report what is left in the fixed text.
+                    src = SourceText::with_markup(&path, new_text.clone(), src.markup);
+                    findings = self.findings(&src);
+                }
+            }
+            if error.is_none() {
+                fixed = Some(Fixed { new_text, count, diff });
+            }
         }
-        Err(e) => (
-            FileResult {
+        Checked {
+            result: FileResult {
                 path,
-                source: None,
-                findings: Vec::new(),
+                source: Some(src),
+                findings,
             },
-            Some(e),
-        ),
+            error,
+            fixed,
+        }
+    }
+
+    fn findings(&self, src: &SourceText) -> Vec<factlint::diagnostics::Finding> {
+        let mut findings = self.engine.check(src, self.opts);
+        findings.retain(|f| f.severity >= self.min);
+        if let Some(b) = self.baseline {
+            b.filter(&src.path, &src.masked, &mut findings);
+        }
+        findings
     }
 }
 
-fn human_output(results: &[FileResult], engine: &factlint::check::Engine, quiet: bool) -> String {
+fn load_baseline(path: &Path) -> Result<Baseline, InputError> {
+    let shown = factlint::walk::display(path);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| InputError::new("io::read", &shown, format!("{shown}: cannot read: {e}")))?;
+    serde_json::from_str(&text).map_err(|e| {
+        let message = format!("{shown}:{}:{}: not a factlint baseline: {e}", e.line(), e.column());
+        InputError::new("baseline::syntax", &shown, message)
+    })
+}
+
+/// A progress line on stderr for long runs in a terminal (never in CI or a pipe).
+struct Progress {
+    state: Option<std::sync::Arc<(AtomicUsize, AtomicBool)>>,
+    total: usize,
+}
+
+impl Progress {
+    fn start(total: usize) -> Progress {
+        let show = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && total > 50;
+        let state = show.then(|| std::sync::Arc::new((AtomicUsize::new(0), AtomicBool::new(false))));
+        if let Some(st) = state.clone() {
+            std::thread::spawn(move || {
+                // Only runs longer than a second get a progress line.
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                while !st.1.load(Ordering::Relaxed) {
+                    eprint!("\rchecked {}/{total} files", st.0.load(Ordering::Relaxed));
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+            });
+        }
+        Progress { state, total }
+    }
+
+    fn tick(&self) {
+        if let Some(st) = &self.state {
+            st.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(st) = &self.state {
+            st.1.store(true, Ordering::Relaxed);
+            eprint!("\r{}\r", " ".repeat(24 + 2 * self.total.to_string().len()));
+        }
+    }
+}
+
+/// Findings per rule, most frequent first.
+fn statistics(results: &[FileResult]) -> String {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for f in results.iter().flat_map(|r| &r.findings) {
+        *counts.entry((f.rule.as_str(), f.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for ((rule, sev), n) in rows {
+        out.push_str(&format!("{n:>6}  {rule:<28} {}\n", sev.as_str()));
+    }
+    out
+}
+
+fn human_output(results: &[FileResult], engine: &Engine, quiet: bool) -> String {
     let handler = human::handler(color(), 80);
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos, mut files) = (0, 0, 0, 0);

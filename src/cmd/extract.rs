@@ -52,7 +52,45 @@ struct Item<'a, T> {
     item: T,
 }
 
+/// `factlint extract --jsonl FILE`: the batch interface for pipelines and benchmarks.
+fn run_jsonl(path: &std::path::Path) -> u8 {
+    let shown = factlint::walk::display(path);
+    let input: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        match std::fs::File::open(path) {
+            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Err(e) => {
+                eprintln!("error: {shown}: cannot read: {e}");
+                return EXIT_ERROR;
+            }
+        }
+    };
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::new(stdout.lock());
+    match factlint::extract::timex::jsonl::run_jsonl(input, out) {
+        Ok(report) => {
+            for bad in &report.bad_lines {
+                eprintln!("error: {shown}:{}: skipped: {}", bad.line, bad.message);
+            }
+            if report.bad_lines.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_ERROR
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: {shown}: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
 pub fn run(args: ExtractArgs) -> u8 {
+    if let Some(path) = &args.jsonl {
+        return run_jsonl(path);
+    }
     let (engine, errors) = engine(&args.sources);
     if !errors.is_empty() {
         print_errors(&errors);
@@ -86,7 +124,7 @@ pub fn run(args: ExtractArgs) -> u8 {
     };
     let opts = CheckOptions {
         date,
-        report_unverified: false,
+        ..CheckOptions::default()
     };
     let (x, claims) = engine.extract(&source, &opts);
     let text = |s: Span| source.text.get(s.range()).unwrap_or("");

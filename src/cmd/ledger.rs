@@ -15,7 +15,7 @@ pub fn check(files: &[PathBuf], no_default: bool, strict: bool) -> u8 {
     } else {
         embedded(factlint::ledger::EMBEDDED)
     };
-    texts.extend(read_files(files, &mut errors));
+    texts.extend(factlint::check::read_all(files.iter().cloned(), &mut errors));
     let (ledger, load_errors) = factlint::ledger::load(&texts);
     errors.extend(load_errors);
     errors.extend(factlint::ledger::validate(&ledger));

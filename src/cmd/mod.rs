@@ -1,15 +1,17 @@
 //! Command implementations shared helpers: loading sources, printing errors.
 
 pub mod check;
+pub mod completions;
 pub mod extract;
+pub mod fixtures;
 pub mod ledger;
+pub mod lsp;
 pub mod rules;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
-use std::sync::Arc;
 
-use factlint::check::{Engine, Files, embedded};
+use factlint::check::{Engine, read_all};
+use factlint::config::Config;
 use factlint::error::InputError;
 use factlint::render::human;
 
@@ -19,48 +21,68 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
-/// Reads user files; unreadable ones become errors.
-pub fn read_files(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Files {
-    let mut out = Vec::new();
-    for p in paths {
-        let shown = factlint::walk::display(p);
-        match std::fs::read(p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => out.push((shown, Arc::from(text))),
-                Err(_) => errors.push(InputError::new(
-                    "io::not-utf8",
-                    &shown,
-                    format!("{shown}: not valid UTF-8"),
-                )),
-            },
-            Err(e) => errors.push(InputError::new(
-                "io::read",
-                &shown,
-                format!("{shown}: cannot read: {e}"),
-            )),
-        }
+/// The project config: `--config`, else the nearest factlint.toml, else defaults.
+pub fn config(sources: &Sources, errors: &mut Vec<InputError>) -> Config {
+    if sources.no_config {
+        return Config::default_enabled();
     }
-    out
+    let path = sources.config.clone().or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| factlint::config::discover(&d))
+    });
+    match path {
+        Some(p) => match Config::load(&p) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                Config::default_enabled()
+            }
+        },
+        None => Config::default_enabled(),
+    }
 }
 
-/// The engine for these sources: embedded defaults unless turned off, then user files.
-pub fn engine(sources: &Sources) -> (Engine, Vec<InputError>) {
+/// The engine for these sources: the config's (embedded defaults unless turned off,
+/// its files and overrides), then the command line's files.
+pub fn engine_and_config(sources: &Sources) -> (Engine, Config, Vec<InputError>) {
     let mut errors = Vec::new();
-    let mut ledger = if sources.no_default_ledger {
-        Vec::new()
-    } else {
-        embedded(factlint::ledger::EMBEDDED)
-    };
-    ledger.extend(read_files(&sources.ledger, &mut errors));
-    let mut rules = if sources.no_default_rules {
-        Vec::new()
-    } else {
-        embedded(factlint::rules::EMBEDDED)
-    };
-    rules.extend(read_files(&sources.rules, &mut errors));
-    let (engine, more) = Engine::load(&ledger, &rules);
+    let mut config = config(sources, &mut errors);
+    if sources.no_default_ledger {
+        config.default_ledger = false;
+    }
+    if sources.no_default_rules {
+        config.default_rules = false;
+    }
+    let ledger = read_all(sources.ledger.iter().cloned(), &mut errors);
+    let rules = read_all(sources.rules.iter().cloned(), &mut errors);
+    let (engine, more) = Engine::configured(&config, ledger, rules);
     errors.extend(more);
+    (engine, config, errors)
+}
+
+pub fn engine(sources: &Sources) -> (Engine, Vec<InputError>) {
+    let (engine, _, errors) = engine_and_config(sources);
     (engine, errors)
+}
+
+/// `factlint init`.
+pub fn init() -> u8 {
+    let path = std::path::Path::new(factlint::config::FILE_NAME);
+    if path.exists() {
+        eprintln!("error: {} already exists", path.display());
+        return EXIT_ERROR;
+    }
+    match std::fs::write(path, factlint::config::STARTER) {
+        Ok(()) => {
+            emit(&format!("wrote {}\n", path.display()));
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            EXIT_ERROR
+        }
+    }
 }
 
 pub fn color() -> bool {

@@ -80,3 +80,13 @@ pub fn explain(name: &str, sources: &Sources) -> u8 {
     emit(&out);
     EXIT_OK
 }
+
+pub fn docs() -> u8 {
+    let (engine, errors) = engine(&Sources::default());
+    if !errors.is_empty() {
+        print_errors(&errors);
+        return EXIT_ERROR;
+    }
+    emit(&factlint::rules::docs::markdown(&engine.rules));
+    EXIT_OK
+}

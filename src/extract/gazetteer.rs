@@ -66,6 +66,8 @@ pub struct Gazetteer {
 
 struct Pattern {
     text: String,
+    /// An entity's short name, kept only where the entity is named in full too.
+    anaphora: bool,
     /// Acronyms ("NATO") match only exactly; other names also match with their
     /// letters after the first in another case ("G7 Presidency").
     exact: bool,
@@ -80,6 +82,15 @@ fn is_acronym(s: &str) -> bool {
 impl Gazetteer {
     pub fn new(ledger: &Ledger) -> Gazetteer {
         let mut by_text: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut anaphora: HashMap<String, Vec<Target>> = HashMap::new();
+        for (i, e) in ledger.entities.iter().enumerate() {
+            for a in &e.anaphora {
+                anaphora
+                    .entry(a.trim().to_string())
+                    .or_default()
+                    .push(Target::Entity(i as EntityId));
+            }
+        }
         let mut add = |name: &str, target: Target| {
             let name = name.trim();
             if name.is_empty() {
@@ -115,10 +126,21 @@ impl Gazetteer {
             .into_iter()
             .map(|(text, targets)| Pattern {
                 exact: is_acronym(&text),
+                anaphora: false,
                 text,
                 targets,
             })
             .collect();
+        for (text, targets) in anaphora {
+            if !patterns.iter().any(|p| p.text == text) {
+                patterns.push(Pattern {
+                    exact: true,
+                    anaphora: true,
+                    text,
+                    targets,
+                });
+            }
+        }
         patterns.sort_by(|a, b| a.text.cmp(&b.text));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -151,13 +173,25 @@ impl Gazetteer {
                 found.first() == pat.first()
             };
             if case_ok {
-                out.push(Mention {
-                    span: Span::new(s, e),
-                    targets: p.targets.clone(),
-                });
+                out.push((
+                    p.anaphora,
+                    Mention {
+                        span: Span::new(s, e),
+                        targets: p.targets.clone(),
+                    },
+                ));
             }
         }
-        out
+        // Short names stand for an entity only where it is named in full.
+        let named: Vec<Target> = out
+            .iter()
+            .filter(|(a, _)| !a)
+            .flat_map(|(_, m)| m.targets.iter().copied())
+            .collect();
+        out.into_iter()
+            .filter(|(anaphora, m)| !anaphora || m.targets.iter().any(|t| named.contains(t)))
+            .map(|(_, m)| m)
+            .collect()
     }
 
     pub fn len(&self) -> usize {

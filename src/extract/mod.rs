@@ -51,7 +51,12 @@ pub struct Extraction {
 }
 
 /// Runs every extractor over the document's prose.
-pub fn extract(source: &SourceText, gazetteer: &Gazetteer, given_date: Option<Date>) -> Extraction {
+pub fn extract(
+    source: &SourceText,
+    gazetteer: &Gazetteer,
+    given_date: Option<Date>,
+    sources: crate::config::DateSources,
+) -> Extraction {
     let masked = source.masked.as_str();
     let doc_date = given_date
         .map(|date| DocDate {
@@ -60,13 +65,14 @@ pub fn extract(source: &SourceText, gazetteer: &Gazetteer, given_date: Option<Da
             span: None,
         })
         .or_else(|| {
-            source.front_matter_date().map(|date| DocDate {
+            let date = source.front_matter_date().filter(|_| sources.front_matter);
+            date.map(|date| DocDate {
                 date,
                 origin: DateOrigin::FrontMatter,
                 span: source.front_matter.date.as_ref().map(|(_, s)| *s),
             })
         })
-        .or_else(|| dateline(source));
+        .or_else(|| if sources.dateline { dateline(source) } else { None });
     let Temporal { timexes, anniversaries } = timex::extract_temporal(masked, doc_date.map(|d| d.date));
     let mentions = gazetteer.find(masked);
     let in_timex = SpanSet::new(timexes.iter().map(|t| t.span));

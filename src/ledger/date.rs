@@ -76,6 +76,14 @@ impl LedgerDate {
         }
     }
 
+    /// "on 4 April 1949", "in April 1949" or "in 1949".
+    pub fn human_when(self) -> String {
+        match self.day {
+            Some(_) => format!("on {}", self.human()),
+            None => format!("in {}", self.human()),
+        }
+    }
+
     /// "4 April 1949", "April 1949" or "1949": how help texts state the fact.
     pub fn human(self) -> String {
         match (self.month, self.day) {

@@ -119,6 +119,7 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
                 aliases: e.aliases.iter().map(|a| a.get_ref().clone()).collect(),
                 acronym: e.acronym.as_ref().map(|a| a.get_ref().clone()),
                 member_nouns: e.member_nouns.iter().map(|a| a.get_ref().clone()).collect(),
+                anaphora: e.anaphora.iter().map(|a| a.get_ref().clone()).collect(),
                 complete_membership,
                 source,
                 origin: cx.origin(&e.id),

@@ -48,6 +48,9 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub acronym: Option<String>,
     pub member_nouns: Vec<String>,
+    /// Short names ("Alliance") that refer to the entity only in a document that
+    /// also names it in full.
+    pub anaphora: Vec<String>,
     pub complete_membership: Option<LedgerDate>,
     pub source: String,
     #[serde(skip)]

@@ -86,6 +86,8 @@ pub struct EntityDef {
     pub acronym: Option<S<String>>,
     #[serde(default)]
     pub member_nouns: Vec<S<String>>,
+    #[serde(default)]
+    pub anaphora: Vec<S<String>>,
     pub complete_membership: Option<S<String>>,
     pub source: S<String>,
     pub note: Option<String>,

@@ -1,6 +1,7 @@
 //! Rules: TOML rule packs. Each rule names a check kind built into the engine (one
 //! file per kind in `kinds/`), its parameters, severity and message templates.
 
+pub mod docs;
 pub mod kinds;
 mod registry;
 
@@ -116,6 +117,22 @@ pub struct Rule {
     /// The pack the rule comes from, and its TOML.
     pub path: String,
     pub params_toml: String,
+    /// The parameters as written, kept so a project config can override some.
+    pub params: toml::Table,
+}
+
+impl Rule {
+    /// Merges `extra` over the rule's parameters and rebuilds its check.
+    pub fn reconfigure(&mut self, extra: &toml::Table) -> Result<(), String> {
+        let mut params = self.params.clone();
+        for (k, v) in extra {
+            params.insert(k.clone(), v.clone());
+        }
+        self.check = (self.kind.parse)(params.clone())?;
+        self.params_toml = toml::to_string(&params).unwrap_or_default();
+        self.params = params;
+        Ok(())
+    }
 }
 
 /// Loads rule packs given as `(path, text)`. A later rule with the id of an earlier
@@ -201,7 +218,7 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Vec<Rule>, Vec<InputError>) {
                 None => (def.kind.span(), toml::Table::new()),
             };
             let params_toml = toml::to_string(&params).unwrap_or_default();
-            let check = match (kind.parse)(params) {
+            let check = match (kind.parse)(params.clone()) {
                 Ok(c) => c,
                 Err(msg) => {
                     errors.push(err(
@@ -226,6 +243,7 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Vec<Rule>, Vec<InputError>) {
                 examples: def.example,
                 path: path.clone(),
                 params_toml,
+                params,
             };
             match rules.iter_mut().find(|r| r.id == id) {
                 Some(existing) => *existing = rule,
@@ -343,6 +361,20 @@ impl Emitter<'_> {
     pub fn emit(&mut self, r: Report) {
         let message = fill(&self.rule.message, &r.vars);
         let help = self.rule.help.as_ref().map(|h| fill(h, &r.vars));
+        self.push(r, message, help);
+    }
+
+    /// An info finding for a claim the ledger cannot verify (`--report-unverified`).
+    pub fn unverified(&mut self, span: Span, what: String) {
+        let r = Report {
+            severity: Some(Severity::Info),
+            ..Report::new(span)
+        };
+        let help = Some("the ledger has no fact to check this against; add one to check it".to_string());
+        self.push(r, format!("unverified: {what}"), help);
+    }
+
+    fn push(&mut self, r: Report, message: String, help: Option<String>) {
         self.findings.push(Finding {
             rule: self.rule.id.clone(),
             severity: r.severity.unwrap_or(self.rule.severity),

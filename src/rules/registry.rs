@@ -27,6 +27,12 @@ pub static KINDS: &[KindInfo] = &[
     series_position::INFO,
     weekday::INFO,
     spelling_consistency::INFO,
+    membership::INFO,
+    member_count::INFO,
+    tense::INFO,
+    acronym::INFO,
+    terms::PREFERRED,
+    terms::FORBIDDEN,
 ];
 
 pub fn kind_info(name: &str) -> Option<&'static KindInfo> {

@@ -10,9 +10,9 @@ use jiff::civil::{Date, Weekday};
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while, take_while1},
     character::complete::{char, satisfy},
-    combinator::{map, map_opt, not, opt, peek, recognize, value, verify},
+    combinator::{consumed, map, map_opt, not, opt, peek, recognize, value, verify},
     error::{Error, ErrorKind},
     sequence::{preceded, terminated},
 };
@@ -51,6 +51,34 @@ pub(crate) enum PVal {
     Clock { day: Box<PVal>, h: u8, m: u8 },
     /// "the weekend": the weekend nearest the document date.
     Weekend { offset: i32 },
+    /// "last May" (-1), "this September" (0), "next March" (+1).
+    MonthRel { m: i8, dir: i8 },
+    /// "June last year": a month of the year `offset` from the document's.
+    MonthRelYear { m: i8, offset: i32 },
+    /// "the 1988 period": the quarter last named, in that year (else the year).
+    PeriodOf { y: i16 },
+    /// A holiday; without a year, the one nearest the document date.
+    Holiday { h: Holiday, y: Option<i16>, dir: i8 },
+}
+
+/// Holidays with a fixed rule (no moveable feasts that need Easter tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    Valentines,
+    Independence,
+    Halloween,
+    ChristmasEve,
+    Christmas,
+    /// Fourth Thursday of November.
+    Thanksgiving,
+    /// First Monday of September.
+    Labor,
+    /// Last Monday of May.
+    Memorial,
+    /// Tuesday after the first Monday of November.
+    Election,
 }
 
 /// Remaining lengths at the start and end of a piece.
@@ -115,18 +143,45 @@ fn fail<O>(i: &str) -> R<'_, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\n' || c == '\r'
-}
-
-/// One run of white space (spaces, tabs, at most a line break or two).
+/// One run of white space: up to four ASCII spaces, tabs or line breaks, or the
+/// no-break spaces (U+00A0, U+202F) typesetters put inside dates. Byte-level.
 pub(crate) fn ws(i: &str) -> R<'_, &str> {
-    take_while_m_n(1, 4, is_space).parse(i)
+    let b = i.as_bytes();
+    let (mut n, mut count) = (0, 0);
+    while count < 4 {
+        match b.get(n..) {
+            Some([b' ' | b'\t' | b'\n' | b'\r', ..]) => n += 1,
+            Some([0xC2, 0xA0, ..]) => n += 2,
+            Some([0xE2, 0x80, 0xAF, ..]) => n += 3,
+            _ => break,
+        }
+        count += 1;
+    }
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 => Ok((rest, w)),
+        _ => fail(i),
+    }
 }
 
-/// A run of ASCII letters.
+/// A run of ASCII letters (byte-level: an ASCII run always ends on a char boundary).
 pub(crate) fn word(i: &str) -> R<'_, &str> {
-    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 => Ok((rest, w)),
+        _ => fail(i),
+    }
+}
+
+/// Between `min` and `max` ASCII digits (byte-level), not followed by another digit
+/// only when `max` digits were taken (callers check what follows).
+fn digits(min: usize, max: usize) -> impl Fn(&str) -> R<'_, &str> {
+    move |i: &str| {
+        let n = i.bytes().take(max).take_while(u8::is_ascii_digit).count();
+        match (i.get(..n), i.get(n..)) {
+            (Some(d), Some(rest)) if n >= min => Ok((rest, d)),
+            _ => fail(i),
+        }
+    }
 }
 
 /// An ASCII tag matched without regard to ASCII case (byte compare, no Unicode folding).
@@ -180,7 +235,7 @@ fn hyphen_or_ws(i: &str) -> R<'_, &str> {
 pub(crate) fn year4(i: &str) -> R<'_, i16> {
     map_opt(
         terminated(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            digits(4, 4),
             (
                 not_digit,
                 not((alt((char('.'), char(','))), satisfy(|c: char| c.is_ascii_digit()))),
@@ -191,13 +246,45 @@ pub(crate) fn year4(i: &str) -> R<'_, i16> {
     .parse(i)
 }
 
+/// A year in words: "nineteen ninety-six", "nineteen hundred", "two thousand (and) one",
+/// "twenty twelve".
+fn spoken_year(i: &str) -> R<'_, i16> {
+    alt((
+        map(
+            (
+                kw("two"),
+                ws,
+                kw("thousand"),
+                opt(preceded(
+                    (ws, opt((kw("and"), ws))),
+                    verify(cardinal_words, |n: &u32| *n < 100),
+                )),
+            ),
+            |(_, _, _, n)| 2000 + n.unwrap_or(0) as i16,
+        ),
+        map_opt(
+            (
+                verify(cardinal_words, |n: &u32| (10..=20).contains(n)),
+                ws,
+                alt((
+                    value(0u32, kw("hundred")),
+                    verify(cardinal_words, |n: &u32| (10..100).contains(n)),
+                )),
+            ),
+            |(c, _, r)| i16::try_from(c * 100 + r).ok(),
+        ),
+    ))
+    .parse(i)
+}
+
+/// A year in digits or words.
+fn year_any(i: &str) -> R<'_, i16> {
+    alt((year4, spoken_year)).parse(i)
+}
+
 /// A two-digit year end in a range ("1998-99").
 fn year2(i: &str) -> R<'_, i16> {
-    map_opt(
-        terminated(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), not_alnum),
-        |s: &str| s.parse::<i16>().ok(),
-    )
-    .parse(i)
+    map_opt(terminated(digits(2, 2), not_alnum), |s: &str| s.parse::<i16>().ok()).parse(i)
 }
 
 fn ord_suffix(i: &str) -> R<'_, &str> {
@@ -207,10 +294,7 @@ fn ord_suffix(i: &str) -> R<'_, &str> {
 /// A day of month 1–31, digits, optionally with an ordinal suffix.
 fn day_num(i: &str) -> R<'_, i8> {
     map_opt(
-        terminated(
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-            (not_digit, opt(ord_suffix), not_alnum),
-        ),
+        terminated(digits(1, 2), (not_digit, opt(ord_suffix), not_alnum)),
         |s: &str| s.parse::<i8>().ok().filter(|d| (1..=31).contains(d)),
     )
     .parse(i)
@@ -221,6 +305,15 @@ fn month_name(i: &str) -> R<'_, i8> {
     alt((
         map_opt(word, words::month_full),
         map_opt(terminated(word, opt(char('.'))), words::month_abbrev),
+    ))
+    .parse(i)
+}
+
+/// A full month name or an abbreviation with its dot ("Jan." but not "Jan").
+fn month_name_strict(i: &str) -> R<'_, i8> {
+    alt((
+        map_opt(word, words::month_full),
+        map_opt(terminated(word, char('.')), words::month_abbrev),
     ))
     .parse(i)
 }
@@ -248,10 +341,9 @@ fn weekday_name(i: &str) -> R<'_, Weekday> {
 /// ("seventy-five", "twenty four", "a", "an").
 fn cardinal(i: &str) -> R<'_, u32> {
     alt((
-        map_opt(
-            terminated(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), not_digit),
-            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
-        ),
+        map_opt(terminated(digits(1, 4), not_digit), |s: &str| {
+            s.parse::<u32>().ok().filter(|n| *n > 0)
+        }),
         cardinal_words,
     ))
     .parse(i)
@@ -277,13 +369,9 @@ fn cardinal_words(i: &str) -> R<'_, u32> {
 /// An ordinal: "80th", "21st", "eightieth", "twenty-first", "hundredth".
 fn ordinal(i: &str) -> R<'_, u32> {
     alt((
-        map_opt(
-            terminated(
-                take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
-                (ord_suffix, not_alnum),
-            ),
-            |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0),
-        ),
+        map_opt(terminated(digits(1, 4), (ord_suffix, not_alnum)), |s: &str| {
+            s.parse::<u32>().ok().filter(|n| *n > 0)
+        }),
         map(
             (opt(terminated(alt((kw("a"), kw("one"))), ws)), kw("hundredth")),
             |_| 100,
@@ -399,10 +487,7 @@ fn day_month(i: &str) -> R<'_, Hit> {
 }
 
 fn two_digits(i: &str) -> R<'_, u8> {
-    map_opt(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), |s: &str| {
-        s.parse::<u8>().ok()
-    })
-    .parse(i)
+    map_opt(digits(2, 2), |s: &str| s.parse::<u8>().ok()).parse(i)
 }
 
 /// "2024-09-26", "2024-09-26T14:30", "2024-09-26T14:30:00Z", "2024-09-26 14:30+02:00".
@@ -442,10 +527,7 @@ fn iso_date(i: &str) -> R<'_, Hit> {
 
 /// A four-digit year in an ISO date (followed by '-').
 fn year4_iso(i: &str) -> R<'_, i16> {
-    map_opt(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |s: &str| {
-        s.parse::<i16>().ok().filter(|y| *y >= 1000)
-    })
-    .parse(i)
+    map_opt(digits(4, 4), |s: &str| s.parse::<i16>().ok().filter(|y| *y >= 1000)).parse(i)
 }
 
 // ---------------------------------------------------------------------------
@@ -458,7 +540,7 @@ fn modifier(i: &str) -> R<'_, &str> {
         recognize((
             kw("the"),
             ws,
-            kws(&["end", "beginning", "start", "middle", "close", "turn"]),
+            kws(&["end", "beginning", "start", "middle", "turn"]),
             ws,
             kw("of"),
             ws,
@@ -475,7 +557,7 @@ fn month_year(i: &str) -> R<'_, PVal> {
         (
             month_name,
             alt((recognize((ws, kw("of"), ws)), recognize((opt(char(',')), ws)))),
-            year4,
+            year_any,
         ),
         |(m, _, y)| PVal::Month { y: Some(y), m },
     )
@@ -488,7 +570,7 @@ fn season_year(i: &str) -> R<'_, PVal> {
         (
             map_opt(word, words::season),
             alt((recognize((ws, kw("of"), ws)), ws)),
-            year4,
+            year_any,
         ),
         |(s, _, y)| PVal::Season { y: Some(y), s },
     )
@@ -499,10 +581,7 @@ fn season_year(i: &str) -> R<'_, PVal> {
 fn decade(i: &str) -> R<'_, PVal> {
     alt((
         map_opt(
-            terminated(
-                take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-                (opt(char('\'')), char('s'), not_alnum),
-            ),
+            terminated(digits(4, 4), (opt(char('\'')), char('s'), not_alnum)),
             |s: &str| {
                 let y = s.parse::<i16>().ok()?;
                 (y % 10 == 0 && y >= 1000).then_some(PVal::Abs(TimexValue::Decade { decade: y / 10 }))
@@ -510,10 +589,7 @@ fn decade(i: &str) -> R<'_, PVal> {
         ),
         map_opt(
             terminated(
-                preceded(
-                    alt((char('\''), char('\u{2019}'))),
-                    take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-                ),
+                preceded(alt((char('\''), char('\u{2019}'))), digits(2, 2)),
                 (char('s'), not_alnum),
             ),
             |s: &str| {
@@ -528,17 +604,19 @@ fn decade(i: &str) -> R<'_, PVal> {
 /// "the nineties", "the eighties".
 fn decade_words(i: &str) -> R<'_, PVal> {
     map_opt(word, |w: &str| {
-        let d = match w.to_ascii_lowercase().as_str() {
-            "twenties" => 2,
-            "thirties" => 3,
-            "forties" => 4,
-            "fifties" => 5,
-            "sixties" => 6,
-            "seventies" => 7,
-            "eighties" => 8,
-            "nineties" => 9,
-            _ => return None,
-        };
+        let d = words::lookup(
+            w,
+            &[
+                ("twenties", 2),
+                ("thirties", 3),
+                ("forties", 4),
+                ("fifties", 5),
+                ("sixties", 6),
+                ("seventies", 7),
+                ("eighties", 8),
+                ("nineties", 9),
+            ],
+        )?;
         Some(PVal::Abs(TimexValue::Decade { decade: 190 + d }))
     })
     .parse(i)
@@ -682,6 +760,13 @@ fn fiscal_year(i: &str) -> R<'_, Hit> {
 
 /// Words after which a bare four-digit number is a year.
 const YEAR_CONTEXT: &[&str] = &[
+    // Attributive years: "a 1996 law", "that 1978 resolution", "the company's 1989
+    // results" (the "s" after the apostrophe), "bonds due 1993".
+    "a",
+    "an",
+    "that",
+    "due",
+    "s",
     "in",
     "since",
     "by",
@@ -736,7 +821,7 @@ const YEAR_CONTEXT: &[&str] = &[
 /// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
 /// "the end of 2024", "1949's" (span without the "'s").
 fn modified_year(i: &str) -> R<'_, Piece> {
-    let (r, ((_, year), p)) = sp((opt(modifier), year4)).parse(i)?;
+    let (r, ((_, year), p)) = sp((opt(modifier), year_any)).parse(i)?;
     let (r, _) = opt(alt((tag("'s"), tag("\u{2019}s")))).parse(r)?;
     Ok((r, Piece::date(p, PVal::Abs(TimexValue::Year { year }))))
 }
@@ -949,11 +1034,17 @@ fn month_alone(i: &str) -> R<'_, Piece> {
         map(sp((modifier, month_name)), |((_, m), p)| {
             Piece::date(p, PVal::Month { y: None, m })
         }),
-        map(sp(terminated(month_name_clear, not_digit_after_ws)), |(m, p)| {
-            Piece::date(p, PVal::Month { y: None, m })
-        }),
+        map(
+            sp(terminated(month_name_clear, (not_digit_after_ws, not_followed_by_name))),
+            |(m, p)| Piece::date(p, PVal::Month { y: None, m }),
+        ),
     ))
     .parse(i)
+}
+
+/// Not followed by a capitalised word: "April Smith", "June Carter" are names.
+fn not_followed_by_name(i: &str) -> R<'_, ()> {
+    not((ws, satisfy(|c: char| c.is_ascii_uppercase()))).parse(i)
 }
 
 fn not_digit_after_ws(i: &str) -> R<'_, ()> {
@@ -964,10 +1055,11 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
     let (r, _) = (kws(MONTH_CONTEXT), ws).parse(i)?;
     let (r, (val, p)) = sp(alt((
         month_year,
-        map(terminated(month_name, not_digit_after_ws), |m| PVal::Month {
-            y: None,
-            m,
-        }),
+        rel_month,
+        map(
+            terminated(month_name_strict, (not_digit_after_ws, not_followed_by_name)),
+            |m| PVal::Month { y: None, m },
+        ),
     )))
     .parse(r)?;
     Ok((r, Hit::One(Piece::date(p, val))))
@@ -992,9 +1084,86 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
     match unit {
         Unit::Year | Unit::Month | Unit::Week | Unit::Quarter => {}
         Unit::Century if dir == 0 => {}
+        Unit::Decade if dir == -1 => {}
         _ => return fail(i),
     }
     Ok((r, PVal::Rel { unit, offset: dir }))
+}
+
+/// "last May", "this September", "next March"; "June last year", "January this year".
+fn rel_month(i: &str) -> R<'_, PVal> {
+    let dir = || alt((value(-1i8, kw("last")), value(0i8, kw("this")), value(1i8, kw("next"))));
+    alt((
+        map((month_name, ws, dir(), ws, kw("year")), |(m, _, o, _, _)| {
+            PVal::MonthRelYear {
+                m,
+                offset: i32::from(o),
+            }
+        }),
+        map(
+            (dir(), ws, terminated(month_name, not_digit_after_ws)),
+            |(dir, _, m)| PVal::MonthRel { m, dir },
+        ),
+    ))
+    .parse(i)
+}
+
+fn holiday_name(i: &str) -> R<'_, Holiday> {
+    alt((
+        value(
+            Holiday::NewYearsDay,
+            (
+                kw("New"),
+                ws,
+                kw("Year"),
+                alt((tag("'s"), tag("\u{2019}s"))),
+                ws,
+                kw("Day"),
+            ),
+        ),
+        value(
+            Holiday::NewYearsEve,
+            (
+                kw("New"),
+                ws,
+                kw("Year"),
+                alt((tag("'s"), tag("\u{2019}s"))),
+                ws,
+                kw("Eve"),
+            ),
+        ),
+        value(Holiday::ChristmasEve, (kw("Christmas"), ws, kw("Eve"))),
+        value(Holiday::Christmas, (kw("Christmas"), opt((ws, kw("Day"))))),
+        value(Holiday::Thanksgiving, (kw("Thanksgiving"), opt((ws, kw("Day"))))),
+        value(Holiday::Independence, (kw("Independence"), ws, kw("Day"))),
+        value(Holiday::Labor, (alt((kw("Labor"), kw("Labour"))), ws, kw("Day"))),
+        value(Holiday::Memorial, (kw("Memorial"), ws, kw("Day"))),
+        value(Holiday::Election, (kw("Election"), ws, kw("Day"))),
+        value(Holiday::Halloween, kw("Halloween")),
+        value(
+            Holiday::Valentines,
+            (kw("Valentine"), alt((tag("'s"), tag("\u{2019}s"))), ws, kw("Day")),
+        ),
+    ))
+    .parse(i)
+}
+
+/// "Thanksgiving", "last Christmas", "Christmas 1998", "Election Day".
+fn holiday(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            opt(terminated(alt((value(-1i8, kw("last")), value(1i8, kw("next")))), ws)),
+            verify(peek(word), |w: &str| words::is_capitalised(w)),
+            holiday_name,
+            opt(preceded((opt(char(',')), ws), year4)),
+        ),
+        |(dir, _, h, y)| PVal::Holiday {
+            h,
+            y,
+            dir: dir.unwrap_or(0),
+        },
+    )
+    .parse(i)
 }
 
 /// "this spring", "last fall", "next summer".
@@ -1044,6 +1213,7 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
     alt((
         map(
             sp((
+                opt((kws(&["early", "late", "earlier", "later"]), ws)),
                 alt((
                     value(0i32, kw("today")),
                     value(-1i32, kw("yesterday")),
@@ -1051,7 +1221,7 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
                 )),
                 opt(preceded(ws, part_of_day)),
             )),
-            |((o, part), p)| {
+            |((_, o, part), p)| {
                 let day = PVal::Rel {
                     unit: Unit::Day,
                     offset: o,
@@ -1095,6 +1265,31 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
                 },
             )
         }),
+        map(
+            sp((
+                opt((kw("mid"), opt(char('-')))),
+                part_of_day,
+                ws,
+                alt((
+                    value(0i32, kw("today")),
+                    value(-1i32, kw("yesterday")),
+                    value(1i32, kw("tomorrow")),
+                )),
+            )),
+            |((_, part, _, o), p)| {
+                Piece::new(
+                    p,
+                    TimexType::Time,
+                    PVal::PartOfDay {
+                        day: Box::new(PVal::Rel {
+                            unit: Unit::Day,
+                            offset: o,
+                        }),
+                        part,
+                    },
+                )
+            },
+        ),
         map(sp((kw("last"), ws, kw("night"))), |(_, p)| {
             Piece::new(
                 p,
@@ -1115,12 +1310,9 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
 /// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
 fn weekday_alone(i: &str) -> R<'_, Piece> {
     map(
-        sp((
-            opt(terminated(kws(&["early", "late", "earlier", "later"]), ws)),
-            weekday_name,
-            opt(preceded(ws, part_of_day)),
-        )),
-        |((_, wd, part), p)| {
+        // Alone, only full names: "Sun." and "Sat." are too often something else.
+        sp((map_opt(word, words::weekday_full), opt(preceded(ws, part_of_day)))),
+        |((wd, part), p)| {
             let day = PVal::Weekday { wd, dir: 0 };
             match part {
                 Some(part) => Piece::date(
@@ -1144,9 +1336,17 @@ fn ref_word(i: &str) -> R<'_, Piece> {
     let future = TimexValue::Future;
     map(
         sp(alt((
-            value(present.clone(), kws(&["now", "currently", "nowadays", "presently"])),
+            value(present.clone(), kws(&["currently", "nowadays", "presently"])),
             value(present.clone(), (kw("at"), ws, kw("present"))),
-            value(present, (kw("these"), ws, kw("days"))),
+            value(present.clone(), (kw("these"), ws, kw("days"))),
+            value(present, (opt((kw("right"), ws)), kw("now"))),
+            value(
+                TimexValue::Present,
+                terminated(
+                    kw("current"),
+                    not((ws, alt((recognize(map_opt(word, words::unit)), kw("fiscal"))))),
+                ),
+            ),
             value(past.clone(), kws(&["recently", "formerly", "lately"])),
             value(
                 past.clone(),
@@ -1166,15 +1366,40 @@ fn ref_word(i: &str) -> R<'_, Piece> {
                     )),
                 ),
             ),
-            value(
-                past,
-                (kw("recent"), ws, kws(&["years", "months", "weeks", "decades", "days"])),
-            ),
+            value(past, (kw("recent"), ws, kws(&["years", "decades"]))),
             value(future.clone(), (kw("the"), ws, kw("future"))),
-            value(future.clone(), kw("soon")),
-            value(future, (kw("coming"), ws, kws(&["years", "months", "quarters"]))),
+            value(future, (kw("coming"), ws, kw("quarters"))),
         ))),
         |(v, p)| Piece::date(p, PVal::Abs(v)),
+    )
+    .parse(i)
+}
+
+/// Vague durations: "recent months", "coming weeks", "the weeks ahead" (`PXM`, `PXW`).
+fn vague_duration(i: &str) -> R<'_, Piece> {
+    map(
+        sp(alt((
+            preceded(
+                (kws(&["recent", "coming"]), ws),
+                map_opt(word, |w: &str| words::unit(w).filter(|_| w.ends_with('s'))),
+            ),
+            terminated(
+                preceded(
+                    (kw("the"), ws),
+                    map_opt(word, |w: &str| words::unit(w).filter(|_| w.ends_with('s'))),
+                ),
+                (ws, kw("ahead")),
+            ),
+        ))),
+        |(unit, p)| {
+            Piece::new(
+                p,
+                TimexType::Duration,
+                PVal::Abs(TimexValue::Duration {
+                    iso: unit.duration_unknown(),
+                }),
+            )
+        },
     )
     .parse(i)
 }
@@ -1186,20 +1411,7 @@ fn approx(i: &str) -> R<'_, &str> {
         recognize((kw("at"), ws, kws(&["least", "most"]))),
         recognize((kw("up"), ws, kw("to"))),
         recognize((kw("no"), ws, kws(&["more", "less"]), ws, kw("than"))),
-        recognize(kws(&[
-            "nearly",
-            "almost",
-            "about",
-            "around",
-            "roughly",
-            "approximately",
-            "some",
-            "over",
-            "under",
-            "within",
-            "only",
-            "just",
-        ])),
+        recognize(kws(&["nearly", "almost", "around"])),
     )))
     .parse(i)
 }
@@ -1229,7 +1441,6 @@ fn ago(i: &str) -> R<'_, Piece> {
                 value(1i32, kw("ago")),
                 value(1i32, kw("earlier")),
                 value(-1i32, (kw("from"), ws, kw("now")).map(|_| "")),
-                value(-1i32, kw("later")),
             )),
         )),
         |((_, n, _, unit, _, dir), p)| {
@@ -1273,7 +1484,9 @@ fn duration(i: &str) -> R<'_, Piece> {
                 peek(count),
             )),
             opt(terminated(kws(&["past", "last", "next", "first"]), ws)),
-            count,
+            consumed(count),
+            // "two to three weeks", "12 to 18 months": the first count stands.
+            opt((ws, kws(&["to", "or"]), ws, count)),
             ws,
             opt(terminated(
                 kws(&[
@@ -1289,8 +1502,20 @@ fn duration(i: &str) -> R<'_, Piece> {
                 ws,
             )),
             map_opt(word, words::unit),
+            not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))),
+            // Ages: "52 years old".
+            not((ws, kw("old"))),
+            opt(peek((ws, kw("of")))),
         )),
-        |((_, _, _, n, _, _, unit), p)| {
+        |((_, _, _, (ntext, n), _, _, _, unit, _, _, of), p)| {
+            // Fractions: "a quarter of the shares".
+            if unit == Unit::Quarter && of.is_some() {
+                return None;
+            }
+            // "a second" is an ordinal more often than a duration.
+            if unit == Unit::Second && !ntext.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
             let iso = if n == 0 {
                 unit.duration_unknown()
             } else {
@@ -1314,7 +1539,7 @@ fn duration_adj(i: &str) -> R<'_, Piece> {
             cardinal,
             hyphen_or_ws,
             map_opt(word, words::unit_singular),
-            opt(recognize((tag("-"), kw("old")))),
+            not((tag("-"), kw("old"))),
             peek(alt((
                 recognize((ws, satisfy(|c: char| c.is_ascii_alphabetic()))),
                 recognize((tag("-"), satisfy(|c: char| c.is_ascii_alphabetic()))),
@@ -1335,12 +1560,12 @@ fn duration_adj(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
-/// "every year", "each July", "daily", "annually", "every Monday".
+/// "every year", "each July", "daily", "every Monday", "Tuesday nights", "Mondays".
 fn set_expr(i: &str) -> R<'_, Piece> {
     map(
         sp(alt((
             map(
-                (kws(&["every", "each", "per"]), ws, map_opt(word, words::unit_singular)),
+                (kws(&["every", "each"]), ws, map_opt(word, words::unit_singular)),
                 |(_, _, u)| u.duration(1),
             ),
             map((kws(&["every", "each"]), ws, month_name), |(_, _, m)| {
@@ -1349,16 +1574,58 @@ fn set_expr(i: &str) -> R<'_, Piece> {
             map((kws(&["every", "each"]), ws, weekday_name), |(_, _, wd)| {
                 format!("XXXX-WXX-{}", wd.to_monday_one_offset())
             }),
-            value("P1D".to_string(), kw("daily")),
-            value("P1W".to_string(), kw("weekly")),
-            value("P1M".to_string(), kw("monthly")),
-            value("P1Y".to_string(), kws(&["annually", "yearly"])),
-            value("PT1H".to_string(), kw("hourly")),
-            value("P3M".to_string(), kw("quarterly")),
+            map(
+                (
+                    weekday_name,
+                    ws,
+                    map_opt(word, |w: &str| part_name(w.strip_suffix('s')?)),
+                ),
+                |(wd, _, part)| format!("XXXX-WXX-{}{part}", wd.to_monday_one_offset()),
+            ),
+            map(
+                (
+                    map_opt(word, |w: &str| words::weekday_full(w.strip_suffix('s')?)),
+                    opt(preceded(
+                        ws,
+                        map_opt(word, |w: &str| {
+                            let part = part_name(w.strip_suffix('s')?)?;
+                            Some(part)
+                        }),
+                    )),
+                ),
+                |(wd, part)| format!("XXXX-WXX-{}{}", wd.to_monday_one_offset(), part.unwrap_or("")),
+            ),
+            map(
+                map_opt(word, |w: &str| {
+                    words::lookup(
+                        w,
+                        &[
+                            ("daily", "P1D"),
+                            ("weekly", "P1W"),
+                            ("monthly", "P1M"),
+                            ("yearly", "P1Y"),
+                            ("hourly", "PT1H"),
+                        ],
+                    )
+                }),
+                str::to_string,
+            ),
         ))),
         |(v, p)| Piece::new(p, TimexType::Set, PVal::Abs(TimexValue::Other { value: v })),
     )
     .parse(i)
+}
+
+fn part_name(w: &str) -> Option<&'static str> {
+    words::lookup(
+        w,
+        &[
+            ("morning", "TMO"),
+            ("afternoon", "TAF"),
+            ("evening", "TEV"),
+            ("night", "TNI"),
+        ],
+    )
 }
 
 /// Clock times: "10:35 a.m.", "10 p.m.", "noon", "midnight", with an optional day
@@ -1370,12 +1637,7 @@ fn clock(i: &str) -> R<'_, Piece> {
     ));
     let hm = alt((
         map_opt(
-            (
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-                char(':'),
-                two_digits,
-                opt(preceded(opt(ws), ampm)),
-            ),
+            (digits(1, 2), char(':'), two_digits, opt(preceded(opt(ws), ampm))),
             |(h, _, m, ap)| {
                 let h: u8 = h.parse().ok()?;
                 let h = match ap {
@@ -1388,7 +1650,7 @@ fn clock(i: &str) -> R<'_, Piece> {
         ),
         map_opt(
             (
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                digits(1, 2),
                 opt(ws),
                 alt((
                     value(0u8, alt((itag("a.m."), itag("a.m")))),
@@ -1413,6 +1675,7 @@ fn clock(i: &str) -> R<'_, Piece> {
                     opt((kws(&["on", "EST", "EDT", "GMT", "ET"]), opt(char(',')), ws)),
                 ),
                 alt((
+                    map_opt((month_name, ws, day_num), |(m, _, d)| valid_day(None, m, d)),
                     map(weekday_name, |wd| PVal::Weekday { wd, dir: 0 }),
                     value(
                         PVal::Rel {
@@ -1493,6 +1756,131 @@ fn anniversary(i: &str) -> R<'_, Hit> {
 // "the ..." phrases
 // ---------------------------------------------------------------------------
 
+/// "year-end", "year end", "year's end": the end of the document's year.
+fn year_end(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            kw("year"),
+            alt((tag("-"), tag("'s "), tag("\u{2019}s "), ws)),
+            kw("end"),
+        ),
+        |_| PVal::Rel {
+            unit: Unit::Year,
+            offset: 0,
+        },
+    )
+    .parse(i)
+}
+
+/// "year-earlier", "year-ago" (with an optional "quarter"/"period" after them).
+fn year_ago_phrase(i: &str) -> R<'_, PVal> {
+    map(
+        (
+            kw("year"),
+            char('-'),
+            kws(&["earlier", "ago"]),
+            opt((
+                ws,
+                opt(terminated(quarter_ord, alt((tag("-"), ws)))),
+                kws(&["quarter", "period"]),
+            )),
+        ),
+        |_| PVal::Ago { n: 1, unit: Unit::Year },
+    )
+    .parse(i)
+}
+
+/// The rest of the "the ..." phrases (split from [`the_phrase`] for `alt`'s arity).
+fn the_phrase_more(i: &str) -> R<'_, PVal> {
+    alt((
+        map((kw("year"), ws, year_any), |(_, _, y)| {
+            PVal::Abs(TimexValue::Year { year: y })
+        }),
+        year_ago_phrase,
+        // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
+        map(
+            (
+                year4,
+                ws,
+                opt(terminated(quarter_ord, alt((tag("-"), ws)))),
+                kws(&["quarter", "period"]),
+            ),
+            |(y, _, q, _)| match q {
+                Some(q) => PVal::Quarter { y: Some(y), q },
+                None => PVal::PeriodOf { y },
+            },
+        ),
+        map(
+            (kws(&["latest", "last", "previous", "past", "recent"]), ws, kw("period")),
+            |_| PVal::Rel {
+                unit: Unit::Quarter,
+                offset: -1,
+            },
+        ),
+        map(terminated(kw("quarter"), not((ws, kw("of")))), |_| PVal::Rel {
+            unit: Unit::Quarter,
+            offset: -1,
+        }),
+        map(
+            (
+                opt(terminated(
+                    alt((
+                        value(0i32, kws(&["current", "present", "full"])),
+                        value(-1i32, kws(&["latest", "last", "previous", "past"])),
+                    )),
+                    ws,
+                )),
+                kw("fiscal"),
+                ws,
+                kw("year"),
+                not((ws, year4)),
+            ),
+            |(o, _, _, _, _)| PVal::Rel {
+                unit: Unit::Year,
+                offset: o.unwrap_or(0),
+            },
+        ),
+        map((kws(&["near", "short"]), ws, kws(&["future", "term"])), |_| {
+            PVal::Abs(TimexValue::Future)
+        }),
+        map(kw("week"), |_| PVal::Rel {
+            unit: Unit::Week,
+            offset: 0,
+        }),
+        // "the full year" is the document's year; "the year" alone is more often
+        // the span of a year in TimeBank (P1Y).
+        map(
+            terminated(
+                (kw("full"), ws, kw("year")),
+                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+            ),
+            |_| PVal::Rel {
+                unit: Unit::Year,
+                offset: 0,
+            },
+        ),
+        map(
+            terminated(
+                (opt((kw("fiscal"), ws)), kw("year")),
+                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+            ),
+            |_| PVal::Abs(TimexValue::Duration { iso: "P1Y".to_string() }),
+        ),
+        rel_unit,
+        map(
+            (
+                opt(terminated(kws(&["early", "late"]), ws)),
+                // Not "the fall" (of a government) nor "the spring" (of water).
+                map_opt(word, |w: &str| {
+                    words::season(w).filter(|s| !matches!(s, Season::Fall | Season::Spring))
+                }),
+            ),
+            |(_, s)| PVal::Season { y: None, s },
+        ),
+    ))
+    .parse(i)
+}
+
 /// Phrases starting with "the", which TimeBank keeps in the span.
 fn the_phrase(i: &str) -> R<'_, Piece> {
     let (r, (_, _, (val, p))) = (
@@ -1533,7 +1921,7 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
             map(kw("weekend"), |_| PVal::Weekend { offset: 0 }),
             map(
                 (
-                    kws(&["end", "beginning", "start", "middle", "close"]),
+                    kws(&["end", "beginning", "start", "middle"]),
                     ws,
                     kw("of"),
                     ws,
@@ -1560,69 +1948,177 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
                 |(_, _, _, _, v)| v,
             ),
             map(
-                (map_opt(word, words::season), ws, kw("of"), ws, year4),
+                (map_opt(word, words::season), ws, kw("of"), ws, year_any),
                 |(s, _, _, _, y)| PVal::Season { y: Some(y), s },
             ),
-            map((kw("year"), ws, year4), |(_, _, y)| {
-                PVal::Abs(TimexValue::Year { year: y })
-            }),
+            the_phrase_more,
         ))),
     )
         .parse(i)?;
     let _ = p;
-    Ok((r, Piece::date(Pos { a: i.len(), b: r.len() }, val)))
+    let ty = match val {
+        PVal::Abs(TimexValue::Duration { .. }) => TimexType::Duration,
+        _ => TimexType::Date,
+    };
+    Ok((r, Piece::new(Pos { a: i.len(), b: r.len() }, ty, val)))
 }
 
 // ---------------------------------------------------------------------------
 // Top level
 // ---------------------------------------------------------------------------
 
-/// Everything a timex may start with at this word; ordered longest-first.
-pub(crate) fn timex_at(i: &str) -> R<'_, Hit> {
-    let (r, hit) = alt((
-        anniversary,
-        alt((month_day, day_month, iso_date, fiscal_year)),
-        alt((
-            map(sp(month_year), |(v, p)| Hit::One(Piece::date(p, v))),
-            map(sp(season_year), |(v, p)| Hit::One(Piece::date(p, v))),
-            map(sp((modifier, alt((month_year, season_year)))), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
-        )),
-        century,
-        map(sp(alt((quarter_phrase, half_phrase, q_quarter))), |(v, p)| {
-            Hit::One(Piece::date(p, v))
-        }),
-        map(sp(decade), |(v, p)| Hit::One(Piece::date(p, v))),
-        map(the_phrase, Hit::One),
-        from_to_years,
-        years_in_context,
-        year_possessive,
-        year_group_bare,
-        alt((
-            map(clock, Hit::One),
-            map(ago, Hit::One),
-            map(duration_adj, Hit::One),
-            map(duration, Hit::One),
-            map(set_expr, Hit::One),
-        )),
-        alt((
-            map(deictic_day, Hit::One),
-            map(sp((opt(modifier), rel_season)), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
-            map(sp((opt(modifier), rel_weekday)), |((_, v), p)| {
-                Hit::One(Piece::date(p, v))
-            }),
-            map(sp((opt(modifier), rel_unit)), |((_, v), p)| Hit::One(Piece::date(p, v))),
-            map(ref_word, Hit::One),
-            map(weekday_alone, Hit::One),
-            map(month_alone, Hit::One),
-            month_in_context,
-        )),
-    ))
-    .parse(i)?;
-    // A timex ends at a word boundary.
-    let (r, _) = not_alnum(r)?;
-    Ok((r, hit))
+/// Classes of productions, by the kind of word they start with. The scanner looks
+/// the first word up once and tries only the productions of its classes.
+pub(crate) mod class {
+    pub const DIG: u16 = 1;
+    pub const MONTH: u16 = 1 << 1;
+    pub const WKDAY: u16 = 1 << 2;
+    pub const SEASON: u16 = 1 << 3;
+    pub const CTX: u16 = 1 << 4;
+    pub const THE: u16 = 1 << 5;
+    pub const MOD: u16 = 1 << 6;
+    pub const REL: u16 = 1 << 7;
+    pub const NUMW: u16 = 1 << 8;
+    pub const FISCAL: u16 = 1 << 9;
+    pub const Q: u16 = 1 << 10;
+    pub const SET: u16 = 1 << 11;
+    pub const CLOCKW: u16 = 1 << 12;
+    pub const HOLI: u16 = 1 << 13;
+}
+
+use class::*;
+
+fn one<'a, O>(
+    mut p: impl Parser<&'a str, Output = O, Error = Error<&'a str>>,
+    f: impl Fn(O) -> Piece,
+) -> impl FnMut(&'a str) -> R<'a, Hit> {
+    move |i: &'a str| p.parse(i).map(|(r, o)| (r, Hit::One(f(o))))
+}
+
+fn date_piece((v, p): (PVal, Pos)) -> Piece {
+    Piece::date(p, v)
+}
+
+type Production = fn(&str) -> R<'_, Hit>;
+
+fn p_month_year(i: &str) -> R<'_, Hit> {
+    one(sp(month_year), date_piece)(i)
+}
+fn p_season_year(i: &str) -> R<'_, Hit> {
+    one(sp(season_year), date_piece)(i)
+}
+fn p_modified_month_season(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(modifier, alt((month_year, season_year)))), date_piece)(i)
+}
+fn p_quarter(i: &str) -> R<'_, Hit> {
+    one(sp(alt((quarter_phrase, half_phrase, q_quarter))), date_piece)(i)
+}
+fn p_decade(i: &str) -> R<'_, Hit> {
+    one(sp(decade), date_piece)(i)
+}
+fn p_the(i: &str) -> R<'_, Hit> {
+    one(the_phrase, |p| p)(i)
+}
+fn p_modified_years(i: &str) -> R<'_, Hit> {
+    let (r, _) = peek(modifier).parse(i)?;
+    let _ = r;
+    years_any(i)
+}
+fn p_clock(i: &str) -> R<'_, Hit> {
+    one(clock, |p| p)(i)
+}
+fn p_ago(i: &str) -> R<'_, Hit> {
+    one(ago, |p| p)(i)
+}
+fn p_duration_adj(i: &str) -> R<'_, Hit> {
+    one(duration_adj, |p| p)(i)
+}
+fn p_duration(i: &str) -> R<'_, Hit> {
+    one(duration, |p| p)(i)
+}
+fn p_set(i: &str) -> R<'_, Hit> {
+    one(set_expr, |p| p)(i)
+}
+fn p_deictic(i: &str) -> R<'_, Hit> {
+    one(deictic_day, |p| p)(i)
+}
+fn p_rel_season(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(opt(modifier), rel_season)), date_piece)(i)
+}
+fn p_rel_weekday(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(opt(modifier), rel_weekday)), date_piece)(i)
+}
+fn p_rel_unit(i: &str) -> R<'_, Hit> {
+    one(sp(preceded(opt(modifier), rel_unit)), date_piece)(i)
+}
+fn p_rel_month(i: &str) -> R<'_, Hit> {
+    one(sp(rel_month), date_piece)(i)
+}
+fn p_holiday(i: &str) -> R<'_, Hit> {
+    one(sp(holiday), date_piece)(i)
+}
+fn p_year_ago(i: &str) -> R<'_, Hit> {
+    one(sp(alt((year_ago_phrase, year_end))), date_piece)(i)
+}
+fn p_ref(i: &str) -> R<'_, Hit> {
+    one(alt((ref_word, vague_duration)), |p| p)(i)
+}
+fn p_weekday_alone(i: &str) -> R<'_, Hit> {
+    one(weekday_alone, |p| p)(i)
+}
+fn p_month_alone(i: &str) -> R<'_, Hit> {
+    one(month_alone, |p| p)(i)
+}
+
+/// Every production with the classes of words it can start with, longest forms first.
+static PRODUCTIONS: &[(u16, Production)] = &[
+    (DIG | NUMW, anniversary),
+    (MONTH | WKDAY, month_day),
+    (DIG | WKDAY, day_month),
+    (DIG, iso_date),
+    (FISCAL, fiscal_year),
+    (MONTH, p_month_year),
+    (SEASON, p_season_year),
+    (MOD | THE, p_modified_month_season),
+    (DIG | NUMW, century),
+    (NUMW | FISCAL | Q | DIG | REL, p_quarter),
+    (DIG, p_decade),
+    (THE, p_the),
+    (CTX, from_to_years),
+    (CTX, years_in_context),
+    (MOD, p_modified_years),
+    (DIG, year_possessive),
+    (DIG, year_group_bare),
+    (DIG | CLOCKW, p_clock),
+    (DIG | NUMW, p_ago),
+    (DIG | NUMW, p_duration_adj),
+    (DIG | NUMW | THE | REL, p_duration),
+    (SET, p_set),
+    (REL | MONTH, p_rel_month),
+    (HOLI | REL, p_holiday),
+    (REL, p_year_ago),
+    (REL | MOD, p_deictic),
+    (MOD | REL, p_rel_season),
+    (MOD | REL | THE, p_rel_weekday),
+    (MOD | REL, p_rel_unit),
+    (REL | THE, p_ref),
+    (WKDAY | MOD, p_weekday_alone),
+    (MONTH | MOD | THE, p_month_alone),
+    (CTX, month_in_context),
+];
+
+/// Tries, in order, every production of the given classes at `i`; the first that
+/// matches and ends at a word boundary wins.
+pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
+    for (mask, production) in PRODUCTIONS {
+        if mask & classes == 0 {
+            continue;
+        }
+        if let Ok((r, hit)) = production(i)
+            && not_alnum(r).is_ok()
+        {
+            return Some((r, hit));
+        }
+    }
+    None
 }

@@ -11,6 +11,8 @@ use crate::span::Span;
 
 mod grammar;
 pub mod jsonl;
+#[cfg(test)]
+mod proptests;
 mod resolve;
 mod scan;
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use jiff::Span as JSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::grammar::PVal;
+use super::grammar::{Holiday, PVal};
 use super::words::Unit;
 use super::{Season, TimexValue};
 
@@ -54,50 +54,85 @@ fn checked_year(y: i32) -> Option<i16> {
     i16::try_from(y).ok().filter(|y| (0..=9999).contains(y))
 }
 
-/// The weekday `wd` nearest the document date: the document date itself, else the
-/// last one before it (news reports the past) unless `dir` asks otherwise.
-fn resolve_weekday(dct: Date, wd: Weekday, dir: i8) -> Option<Date> {
+/// The weekday `wd` meant by a weekday name alone: the document date itself, else the
+/// last one before it (news reports the past), or the next one when the sentence
+/// speaks of the future or `dir` says "next".
+fn resolve_weekday(dct: Date, wd: Weekday, dir: i8, future: bool) -> Option<Date> {
     match dir {
         0 if dct.weekday() == wd => Some(dct),
+        0 if future => dct.nth_weekday(1, wd).ok(),
         0 | -1 => dct.nth_weekday(-1, wd).ok(),
         _ => dct.nth_weekday(1, wd).ok(),
     }
 }
 
-/// The day for a month and day without a year: the one nearest the document date.
-fn nearest_day(dct: Date, m: i8, d: i8) -> Option<Date> {
-    let y = dct.year();
-    let mut best: Option<(i64, Date)> = None;
-    for cand in [y.checked_sub(1), Some(y), y.checked_add(1)].into_iter().flatten() {
-        let Ok(date) = Date::new(cand, m, d) else {
-            continue;
-        };
-        let dist = date.duration_since(dct).as_secs().unsigned_abs() as i64;
-        // Ties go to the past.
-        if best.is_none_or(|(b, _)| dist < b) {
-            best = Some((dist, date));
-        }
-    }
-    best.map(|(_, d)| d)
+/// How far ahead a date without a year may be and still be read as coming, when the
+/// sentence does not speak of the future (news mostly reports the past).
+const AHEAD_DAYS: i64 = 100;
+
+fn days_between(a: Date, b: Date) -> i64 {
+    b.duration_since(a).as_secs() / 86_400
 }
 
-fn nearest_month(dct: Date, m: i8) -> Option<(i16, i8)> {
-    let here = i32::from(dct.year()) * 12 + i32::from(dct.month()) - 1;
-    let mut best: Option<(i32, i32)> = None;
-    for dy in [-1, 0, 1] {
-        let cand = (i32::from(dct.year()) + dy) * 12 + i32::from(m) - 1;
-        let dist = (cand - here).abs();
-        if best.is_none_or(|(b, _)| dist < b) {
-            best = Some((dist, cand));
+/// The date of a yearly day (given per year by `day_in`) meant without a year: the
+/// next one when it is close or the sentence speaks of the future, else the last.
+fn yearly_day(dct: Date, future: bool, day_in: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+    let y = dct.year();
+    let this = day_in(y);
+    let (past, next) = match this {
+        Some(d) if d <= dct => (Some(d), y.checked_add(1).and_then(&day_in)),
+        _ => (y.checked_sub(1).and_then(&day_in), this),
+    };
+    match (past, next) {
+        (Some(p), Some(n)) => {
+            let ahead = days_between(dct, n);
+            if p == dct || !(future && ahead <= 330 || ahead <= AHEAD_DAYS) {
+                Some(p)
+            } else {
+                Some(n)
+            }
         }
+        (p, n) => p.or(n),
     }
-    let (_, c) = best?;
+}
+
+/// A month without a year: the next one when it is at most two months ahead or the
+/// sentence speaks of the future, else the last one.
+fn month_without_year(dct: Date, m: i8, future: bool) -> Option<(i16, i8)> {
+    let ahead = (i32::from(m) - i32::from(dct.month())).rem_euclid(12);
+    let here = i32::from(dct.year()) * 12 + i32::from(dct.month()) - 1;
+    let c = if ahead <= 2 || future {
+        here + ahead
+    } else {
+        here + ahead - 12
+    };
     Some((checked_year(c.div_euclid(12))?, (c.rem_euclid(12) + 1) as i8))
+}
+
+fn holiday_in(h: Holiday, y: i16) -> Option<Date> {
+    let fixed = |m, d| Date::new(y, m, d).ok();
+    let nth = |m, n, wd| Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, wd).ok();
+    match h {
+        Holiday::NewYearsDay => fixed(1, 1),
+        Holiday::NewYearsEve => fixed(12, 31),
+        Holiday::Valentines => fixed(2, 14),
+        Holiday::Independence => fixed(7, 4),
+        Holiday::Halloween => fixed(10, 31),
+        Holiday::ChristmasEve => fixed(12, 24),
+        Holiday::Christmas => fixed(12, 25),
+        Holiday::Thanksgiving => nth(11, 4, Weekday::Thursday),
+        Holiday::Labor => nth(9, 1, Weekday::Monday),
+        Holiday::Memorial => nth(5, -1, Weekday::Monday),
+        Holiday::Election => add_days(nth(11, 1, Weekday::Monday)?, 1),
+    }
 }
 
 /// The TIMEX3 value of a partial value, or `None` when it needs a document date that
 /// is missing (or falls outside the calendar).
-pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
+///
+/// `future` says the sentence speaks of the future ("will"), which decides between
+/// the last and the next occurrence of a weekday, a month or a day without a year.
+pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<TimexValue> {
     Some(match v {
         PVal::Abs(v) => v.clone(),
         PVal::Day { y: Some(y), m, d } => TimexValue::Day {
@@ -105,7 +140,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
         },
         PVal::Day { y: None, m, d } => match dct {
             Some(dct) => TimexValue::Day {
-                date: nearest_day(dct, *m, *d)?,
+                date: yearly_day(dct, future, |y| Date::new(y, *m, *d).ok())?,
             },
             None => TimexValue::Other {
                 value: format!("XXXX-{m:02}-{d:02}"),
@@ -114,7 +149,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
         PVal::Month { y: Some(y), m } => TimexValue::Month { year: *y, month: *m },
         PVal::Month { y: None, m } => match dct {
             Some(dct) => {
-                let (year, month) = nearest_month(dct, *m)?;
+                let (year, month) = month_without_year(dct, *m, future)?;
                 TimexValue::Month { year, month }
             }
             None => TimexValue::Other {
@@ -163,7 +198,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
                     century: dct.year() / 100,
                 },
                 Unit::Decade => TimexValue::Decade {
-                    decade: dct.year() / 10,
+                    decade: dct.year() / 10 + i16::try_from(*offset).ok()?,
                 },
                 _ => return None,
             }
@@ -185,7 +220,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
             TimexValue::Season { year, season: *s }
         }
         PVal::Weekday { wd, dir } => TimexValue::Day {
-            date: resolve_weekday(dct?, *wd, *dir)?,
+            date: resolve_weekday(dct?, *wd, *dir, future)?,
         },
         PVal::Ago { n, unit } => {
             let dct = dct?;
@@ -224,7 +259,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
             }
         }
         PVal::PartOfDay { day, part } => {
-            let TimexValue::Day { date } = resolve(day, dct)? else {
+            let TimexValue::Day { date } = resolve(day, dct, future)? else {
                 return None;
             };
             TimexValue::Other {
@@ -232,12 +267,65 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>) -> Option<TimexValue> {
             }
         }
         PVal::Clock { day, h, m } => {
-            let TimexValue::Day { date } = resolve(day, dct)? else {
+            let TimexValue::Day { date } = resolve(day, dct, future)? else {
                 return None;
             };
             TimexValue::Other {
                 value: format!("{:04}-{:02}-{:02}T{h:02}:{m:02}", date.year(), date.month(), date.day()),
             }
+        }
+        PVal::PeriodOf { y } => TimexValue::Year { year: *y },
+        PVal::MonthRel { m, dir } => {
+            let dct = dct?;
+            let (y, here) = (dct.year(), dct.month());
+            let year = match dir {
+                0 => y,
+                d if *d < 0 => {
+                    if *m < here {
+                        y
+                    } else {
+                        y.checked_sub(1)?
+                    }
+                }
+                _ => {
+                    if *m > here {
+                        y
+                    } else {
+                        y.checked_add(1)?
+                    }
+                }
+            };
+            TimexValue::Month { year, month: *m }
+        }
+        PVal::MonthRelYear { m, offset } => TimexValue::Month {
+            year: checked_year(i32::from(dct?.year()) + offset)?,
+            month: *m,
+        },
+        PVal::Holiday { h, y: Some(y), .. } => TimexValue::Day {
+            date: holiday_in(*h, *y)?,
+        },
+        PVal::Holiday { h, y: None, dir } => {
+            let dct = dct?;
+            let date = match dir {
+                0 => yearly_day(dct, future, |y| holiday_in(*h, y))?,
+                d if *d < 0 => {
+                    let this = holiday_in(*h, dct.year())?;
+                    if this < dct {
+                        this
+                    } else {
+                        holiday_in(*h, dct.year().checked_sub(1)?)?
+                    }
+                }
+                _ => {
+                    let this = holiday_in(*h, dct.year())?;
+                    if this > dct {
+                        this
+                    } else {
+                        holiday_in(*h, dct.year().checked_add(1)?)?
+                    }
+                }
+            };
+            TimexValue::Day { date }
         }
         PVal::Weekend { offset } => {
             let dct = dct?;

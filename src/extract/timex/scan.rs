@@ -5,240 +5,475 @@ use jiff::civil::Date;
 
 use super::grammar::{self, Hit, Piece, Pos};
 use super::resolve::resolve;
-use super::{Anniversary, Group, Temporal, Timex};
+use super::words;
+use super::{Anniversary, Group, Temporal, Timex, TimexValue};
 use crate::span::Span;
 
-/// Lower-case words that can begin a timex (or the context phrase before one).
-/// Sorted, for binary search.
-static TRIGGERS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "almost",
-    "an",
-    "and",
-    "annually",
-    "approximately",
-    "apr",
-    "april",
-    "around",
-    "as",
-    "at",
-    "aug",
-    "august",
-    "autumn",
-    "before",
-    "beginning",
-    "between",
-    "both",
-    "by",
-    "ca",
-    "circa",
-    "close",
-    "coming",
-    "current",
-    "currently",
-    "daily",
-    "dec",
-    "december",
-    "during",
-    "each",
-    "earlier",
-    "early",
-    "eight",
-    "eighteen",
-    "eighteenth",
-    "eighth",
-    "eighties",
-    "eightieth",
-    "eighty",
-    "eleven",
-    "eleventh",
-    "end",
-    "every",
-    "fall",
-    "feb",
-    "february",
-    "few",
-    "fewer",
-    "fifteen",
-    "fifteenth",
-    "fifth",
-    "fifties",
-    "fiftieth",
-    "fifty",
-    "first",
-    "fiscal",
-    "five",
-    "following",
-    "for",
-    "formerly",
-    "forties",
-    "fortieth",
-    "forty",
-    "four",
-    "fourteen",
-    "fourteenth",
-    "fourth",
-    "fri",
-    "friday",
-    "from",
-    "fy",
-    "half",
-    "her",
-    "his",
-    "hourly",
-    "hundred",
-    "hundredth",
-    "in",
-    "into",
-    "its",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "just",
-    "last",
-    "late",
-    "lately",
-    "later",
-    "less",
-    "many",
-    "mar",
-    "march",
-    "may",
-    "mid",
-    "midday",
-    "middle",
-    "midnight",
-    "mon",
-    "monday",
-    "monthly",
-    "more",
-    "nearly",
-    "next",
-    "nine",
-    "nineteen",
-    "nineteenth",
-    "nineties",
-    "ninetieth",
-    "ninety",
-    "ninth",
-    "no",
-    "noon",
-    "nov",
-    "november",
-    "now",
-    "nowadays",
-    "oct",
-    "october",
-    "of",
-    "on",
-    "one",
-    "only",
-    "or",
-    "our",
-    "over",
-    "past",
-    "per",
-    "post",
-    "pre",
-    "present",
-    "presently",
-    "previous",
-    "q",
-    "quarterly",
-    "recent",
-    "recently",
-    "roughly",
-    "sat",
-    "saturday",
-    "second",
-    "sep",
-    "sept",
-    "september",
-    "seven",
-    "seventeen",
-    "seventeenth",
-    "seventh",
-    "seventies",
-    "seventieth",
-    "seventy",
-    "several",
-    "since",
-    "six",
-    "sixteen",
-    "sixteenth",
-    "sixth",
-    "sixties",
-    "sixtieth",
-    "sixty",
-    "some",
-    "soon",
-    "spring",
-    "start",
-    "summer",
-    "sun",
-    "sunday",
-    "ten",
-    "tenth",
-    "than",
-    "the",
-    "their",
-    "these",
-    "third",
-    "thirteen",
-    "thirteenth",
-    "thirties",
-    "thirtieth",
-    "thirty",
-    "this",
-    "three",
-    "through",
-    "throughout",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "till",
-    "to",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tue",
-    "tues",
-    "tuesday",
-    "twelfth",
-    "twelve",
-    "twenties",
-    "twentieth",
-    "twenty",
-    "two",
-    "under",
-    "until",
-    "up",
-    "wed",
-    "wednesday",
-    "weekly",
-    "winter",
-    "within",
-    "year",
-    "yearly",
-    "yesterday",
+use super::grammar::class::*;
+
+/// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
+const ALONE: u16 = 1 << 15;
+/// Set for words that can continue a timex after a gated word ("year", "weekend",
+/// "morning") without beginning one themselves.
+const CONT: u16 = 1 << 14;
+
+/// Lower-case words that can begin a timex (or the context phrase before one), with
+/// the classes of productions worth trying there. Sorted, for binary search.
+const TRIGGER_COUNT: usize = 263;
+static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
+    (b"a", CTX | NUMW),
+    (b"about", CTX | NUMW),
+    (b"after", CTX),
+    (b"afternoon", CONT),
+    (b"almost", NUMW),
+    (b"an", CTX | NUMW),
+    (b"and", CTX),
+    (b"anniversary", CONT),
+    (b"approximately", NUMW),
+    (b"apr", MONTH),
+    (b"april", MONTH),
+    (b"around", CTX | NUMW),
+    (b"as", CTX),
+    (b"at", CTX | REL | NUMW),
+    (b"aug", MONTH),
+    (b"august", MONTH),
+    (b"autumn", SEASON | CTX),
+    (b"before", CTX),
+    (b"beginning", CTX | CONT),
+    (b"between", CTX),
+    (b"both", CTX),
+    (b"by", CTX),
+    (b"ca", CTX),
+    (b"centuries", CONT),
+    (b"century", CONT),
+    (b"christmas", HOLI),
+    (b"circa", CTX),
+    (b"close", CONT),
+    (b"coming", REL),
+    (b"couple", CONT),
+    (b"current", REL | ALONE),
+    (b"currently", REL | ALONE),
+    (b"daily", SET),
+    (b"day", CONT),
+    (b"days", CONT),
+    (b"dec", MONTH),
+    (b"decade", CONT),
+    (b"decades", CONT),
+    (b"december", MONTH),
+    (b"due", CTX),
+    (b"during", CTX),
+    (b"each", SET),
+    (b"earlier", MOD),
+    (b"early", CTX | MOD),
+    (b"eight", NUMW),
+    (b"eighteen", NUMW),
+    (b"eighteenth", NUMW),
+    (b"eighth", NUMW),
+    (b"eighties", CONT),
+    (b"eightieth", NUMW),
+    (b"eighty", NUMW),
+    (b"election", HOLI),
+    (b"eleven", NUMW),
+    (b"eleventh", NUMW),
+    (b"end", CTX | CONT),
+    (b"evening", CONT),
+    (b"every", SET),
+    (b"fall", SEASON | CTX),
+    (b"feb", MONTH),
+    (b"february", MONTH),
+    (b"few", NUMW),
+    (b"fewer", NUMW),
+    (b"fifteen", NUMW),
+    (b"fifteenth", NUMW),
+    (b"fifth", NUMW),
+    (b"fifties", CONT),
+    (b"fiftieth", NUMW),
+    (b"fifty", NUMW),
+    (b"first", NUMW),
+    (b"fiscal", FISCAL),
+    (b"five", NUMW),
+    (b"following", REL),
+    (b"for", CTX),
+    (b"formerly", REL | ALONE),
+    (b"forties", CONT),
+    (b"fortieth", NUMW),
+    (b"forty", NUMW),
+    (b"four", NUMW),
+    (b"fourteen", NUMW),
+    (b"fourteenth", NUMW),
+    (b"fourth", NUMW),
+    (b"fri", WKDAY),
+    (b"friday", WKDAY | SET),
+    (b"fridays", SET),
+    (b"from", CTX),
+    (b"full", CONT),
+    (b"future", CONT),
+    (b"fy", FISCAL),
+    (b"half", CONT),
+    (b"halloween", HOLI),
+    (b"her", CTX),
+    (b"his", CTX),
+    (b"hour", CONT),
+    (b"hourly", SET),
+    (b"hours", CONT),
+    (b"hundred", NUMW | CONT),
+    (b"hundredth", NUMW),
+    (b"in", CTX),
+    (b"independence", HOLI),
+    (b"into", CTX),
+    (b"its", CTX),
+    (b"jan", MONTH),
+    (b"january", MONTH),
+    (b"jul", MONTH),
+    (b"july", MONTH),
+    (b"jun", MONTH),
+    (b"june", MONTH),
+    (b"just", NUMW),
+    (b"labor", HOLI),
+    (b"labour", HOLI),
+    (b"last", CTX | REL | NUMW),
+    (b"late", CTX | MOD),
+    (b"lately", REL | ALONE),
+    (b"later", MOD),
+    (b"latest", CONT),
+    (b"less", NUMW),
+    (b"many", NUMW),
+    (b"mar", MONTH),
+    (b"march", MONTH),
+    (b"may", MONTH),
+    (b"memorial", HOLI),
+    (b"mid", CTX | MOD),
+    (b"midday", CLOCKW),
+    (b"middle", CTX | CONT),
+    (b"midnight", CLOCKW),
+    (b"minute", CONT),
+    (b"minutes", CONT),
+    (b"mon", WKDAY),
+    (b"monday", WKDAY | SET),
+    (b"mondays", SET),
+    (b"month", CONT),
+    (b"monthly", SET),
+    (b"months", CONT),
+    (b"more", NUMW),
+    (b"morning", CONT),
+    (b"near", CONT),
+    (b"nearly", NUMW),
+    (b"new", HOLI),
+    (b"next", CTX | REL),
+    (b"night", CONT),
+    (b"nine", NUMW),
+    (b"nineteen", NUMW),
+    (b"nineteenth", NUMW),
+    (b"nineties", CONT),
+    (b"ninetieth", NUMW),
+    (b"ninety", NUMW),
+    (b"ninth", NUMW),
+    (b"no", NUMW),
+    (b"noon", CLOCKW),
+    (b"nov", MONTH),
+    (b"november", MONTH),
+    (b"now", REL | ALONE),
+    (b"nowadays", REL | ALONE),
+    (b"oct", MONTH),
+    (b"october", MONTH),
+    (b"of", CTX),
+    (b"on", CTX),
+    (b"one", NUMW),
+    (b"only", NUMW),
+    (b"or", CTX),
+    (b"our", CTX),
+    (b"over", NUMW),
+    (b"past", CTX | REL),
+    (b"post", CTX),
+    (b"pre", CTX),
+    (b"present", REL | CONT),
+    (b"presently", REL | ALONE),
+    (b"previous", REL | CONT),
+    (b"q", Q),
+    (b"quarter", CONT),
+    (b"quarters", CONT),
+    (b"recent", REL),
+    (b"recently", REL | ALONE),
+    (b"right", REL),
+    (b"roughly", NUMW),
+    (b"s", CTX),
+    (b"sat", WKDAY),
+    (b"saturday", WKDAY | SET),
+    (b"saturdays", SET),
+    (b"second", NUMW | CONT),
+    (b"seconds", CONT),
+    (b"sep", MONTH),
+    (b"sept", MONTH),
+    (b"september", MONTH),
+    (b"seven", NUMW),
+    (b"seventeen", NUMW),
+    (b"seventeenth", NUMW),
+    (b"seventh", NUMW),
+    (b"seventies", CONT),
+    (b"seventieth", NUMW),
+    (b"seventy", NUMW),
+    (b"several", NUMW),
+    (b"short", CONT),
+    (b"since", CTX),
+    (b"six", NUMW),
+    (b"sixteen", NUMW),
+    (b"sixteenth", NUMW),
+    (b"sixth", NUMW),
+    (b"sixties", CONT),
+    (b"sixtieth", NUMW),
+    (b"sixty", NUMW),
+    (b"some", NUMW),
+    (b"spring", SEASON | CTX),
+    (b"start", CTX | CONT),
+    (b"summer", SEASON | CTX),
+    (b"sun", WKDAY),
+    (b"sunday", WKDAY | SET),
+    (b"sundays", SET),
+    (b"ten", NUMW),
+    (b"tenth", NUMW),
+    (b"than", CTX),
+    (b"thanksgiving", HOLI),
+    (b"that", CTX),
+    (b"the", CTX | THE),
+    (b"their", CTX),
+    (b"these", REL),
+    (b"third", NUMW),
+    (b"thirteen", NUMW),
+    (b"thirteenth", NUMW),
+    (b"thirties", CONT),
+    (b"thirtieth", NUMW),
+    (b"thirty", NUMW),
+    (b"this", CTX | REL),
+    (b"three", NUMW),
+    (b"through", CTX),
+    (b"throughout", CTX),
+    (b"thu", WKDAY),
+    (b"thur", WKDAY),
+    (b"thurs", WKDAY),
+    (b"thursday", WKDAY | SET),
+    (b"thursdays", SET),
+    (b"till", CTX),
+    (b"to", CTX),
+    (b"today", REL | ALONE),
+    (b"tomorrow", REL | ALONE),
+    (b"tonight", REL | ALONE),
+    (b"tue", WKDAY),
+    (b"tues", WKDAY),
+    (b"tuesday", WKDAY | SET),
+    (b"tuesdays", SET),
+    (b"twelfth", NUMW),
+    (b"twelve", NUMW),
+    (b"twenties", CONT),
+    (b"twentieth", NUMW),
+    (b"twenty", NUMW),
+    (b"two", NUMW),
+    (b"under", NUMW),
+    (b"until", CTX),
+    (b"up", NUMW),
+    (b"valentine", HOLI),
+    (b"wed", WKDAY),
+    (b"wednesday", WKDAY | SET),
+    (b"wednesdays", SET),
+    (b"week", CONT),
+    (b"weekend", CONT),
+    (b"weekly", SET),
+    (b"weeks", CONT),
+    (b"winter", SEASON | CTX),
+    (b"within", CTX | NUMW),
+    (b"year", CTX | REL | CONT),
+    (b"yearly", SET),
+    (b"years", CONT),
+    (b"yesterday", REL | ALONE),
 ];
 
-fn is_trigger(word: &[u8]) -> bool {
+/// Index of a word's first two letters (the second may be missing) in `PREFIX_LEN`.
+const fn prefix_index(c0: u8, c1: Option<u8>) -> usize {
+    let second = match c1 {
+        Some(c) => (c - b'a') as usize + 1,
+        None => 0,
+    };
+    (c0 - b'a') as usize * 27 + second
+}
+
+/// Bit `n` of an entry is set when some trigger word starts with those two letters and
+/// has `n` letters: most words of prose are rejected by one load and one bit test.
+static PREFIX_LEN: [u32; 26 * 27] = {
+    let mut t = [0u32; 26 * 27];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let w = TRIGGERS[k].0;
+        let c1 = if w.len() > 1 { Some(w[1]) } else { None };
+        t[prefix_index(w[0], c1)] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// A lower-case word of at most 16 bytes as a big-endian integer, zero-padded.
+const fn pack(w: &[u8]) -> u128 {
     let mut buf = [0u8; 16];
-    if word.len() > buf.len() {
+    let mut k = 0;
+    while k < w.len() && k < 16 {
+        buf[k] = w[k];
+        k += 1;
+    }
+    u128::from_be_bytes(buf)
+}
+
+const HASH_BITS: u32 = 10;
+
+const fn hash(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
+}
+
+/// Open-addressing hash table of the trigger words (key 0 marks an empty slot),
+/// built at compile time: a lookup is one or two probes.
+static TABLE: [(u128, u16); 1 << HASH_BITS] = {
+    let mut t = [(0u128, 0u16); 1 << HASH_BITS];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        let key = pack(TRIGGERS[k].0);
+        let mut h = hash(key);
+        while t[h].0 != 0 {
+            h = (h + 1) & ((1 << HASH_BITS) - 1);
+        }
+        t[h] = (key, TRIGGERS[k].1);
+        k += 1;
+    }
+    t
+};
+
+/// The production classes for an ASCII word as written, in any case (0 when no timex
+/// can start with it). Most words are rejected by the prefix/length bitmap before any
+/// packing; the rest are looked up in a compile-time hash table.
+fn word_classes(word: &[u8]) -> u16 {
+    let n = word.len();
+    let Some(&c0) = word.first() else {
+        return 0;
+    };
+    let c = c0.to_ascii_lowercase();
+    let c1 = word.get(1).map(u8::to_ascii_lowercase);
+    if !c.is_ascii_lowercase()
+        || c1.is_some_and(|c| !c.is_ascii_lowercase())
+        || n > 16
+        || PREFIX_LEN[prefix_index(c, c1)] & (1 << n) == 0
+    {
+        return 0;
+    }
+    let mut buf = [0u8; 16];
+    buf[..n].copy_from_slice(word);
+    // ASCII letters lower-case by setting bit 5; the padding stays zero.
+    let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 & !u128::MAX.checked_shr(8 * n as u32).unwrap_or(0);
+    let key = u128::from_be_bytes(buf) | lower;
+    let mut h = hash(key);
+    loop {
+        let (k, c) = TABLE[h];
+        if k == key {
+            return c;
+        }
+        if k == 0 {
+            return 0;
+        }
+        h = (h + 1) & ((1 << HASH_BITS) - 1);
+    }
+}
+
+/// Look-ahead gate for a token starting with a digit: four digits (a year), digits
+/// with letters ("20th", "1990s", "3Q"), a clock ("10:35"), or a number followed by
+/// a month, a unit, "a.m."/"p.m." or another number ("26–27 September").
+fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
+    let run = &bytes[i..wend];
+    if run.len() == 4 || run.iter().any(|b| b.is_ascii_alphabetic()) {
+        return true;
+    }
+    if bytes.get(wend) == Some(&b':') {
+        return true;
+    }
+    let mut j = wend;
+    while j < bytes.len()
+        && matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xE2 | 0x80 | 0x93 | 0x94 | 0xC2 | 0xA0 | 0xAF
+        )
+    {
+        j += 1;
+    }
+    let Some(&c) = bytes.get(j) else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return j > wend;
+    }
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    let next = &bytes[j..k];
+    !next.is_empty()
+        && (word_classes(next) & (MONTH | NUMW) != 0
+            || word_classes(next) & CONT != 0
+            || next.eq_ignore_ascii_case(b"p")
+            || next.eq_ignore_ascii_case(b"am")
+            || next.eq_ignore_ascii_case(b"pm"))
+}
+
+/// Look-ahead gate: a function word ("the", "in", "a", "last") can begin a timex only
+/// when the next token can continue one. Cheap, and skips most attempts in prose.
+fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
+    if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW | HOLI) != 0 {
+        return true;
+    }
+    // Classes that need more than a year or a month after them.
+    let strong = classes & !CTX;
+    let mut j = wend;
+    // (0xC2 0xA0 and 0xE2 0x80 0xAF are the no-break spaces.)
+    while j < bytes.len()
+        && matches!(
+            bytes[j],
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
+        )
+    {
+        j += 1;
+    }
+    let Some(&c) = bytes.get(j) else {
+        return false;
+    };
+    let mut k = j;
+    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    if c.is_ascii_digit() {
+        let digits = bytes[j..k].iter().take_while(|b| b.is_ascii_digit()).count();
+        return digits == 4 || (strong != 0 && (k > j + digits || digit_gate(bytes, j, k)));
+    }
+    if c == b'\'' {
+        // "the '80s", "year's end".
+        return strong & (THE | REL) != 0;
+    }
+    if !c.is_ascii_alphabetic() {
         return false;
     }
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
+    let next = &bytes[j..k];
+    // "two to three weeks", "a year or two".
+    if classes & NUMW != 0 && matches!(next, b"to" | b"or" | b"than" | b"least" | b"most") {
+        return true;
     }
-    let w = &buf[..word.len()];
-    TRIGGERS.binary_search_by(|t| t.as_bytes().cmp(w)).is_ok()
+    let nc = word_classes(next);
+    if nc & (MONTH | WKDAY) != 0 {
+        return c.is_ascii_uppercase();
+    }
+    if nc & (MOD | SEASON | HOLI) != 0 {
+        return true;
+    }
+    // Years in words: "in nineteen ninety-six", "the year two thousand".
+    if [&b"nineteen"[..], b"eighteen", b"twenty", b"two"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    strong != 0 && nc & !CTX != 0
 }
 
 /// Words after which a number is a number, not a date ("page 2024", "Resolution 2231").
@@ -328,31 +563,220 @@ fn span(total: usize, p: Pos) -> Span {
     Span::new(total - p.a, total - p.b)
 }
 
-fn push_piece(out: &mut Temporal, total: usize, p: &Piece, dct: Option<Date>, group: Option<Group>) -> bool {
-    let Some(value) = resolve(&p.val, dct) else {
+/// Words that put a sentence in the future.
+fn is_future_word(w: &[u8]) -> bool {
+    let mut buf = [0u8; 12];
+    if w.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"will"
+            | b"ll"
+            | b"shall"
+            | b"scheduled"
+            | b"upcoming"
+            | b"planned"
+            | b"planning"
+            | b"plans"
+            | b"soon"
+            | b"resume"
+    )
+}
+
+/// Does the clause before `start` speak of the future ("will meet Tuesday", "is
+/// scheduled to close Monday")? A cheap tense cue for weekdays, months and days
+/// written without a year.
+fn future_cue(bytes: &[u8], start: usize) -> bool {
+    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'"' | b'`');
+    let mut s = start;
+    let lo = start.saturating_sub(120);
+    while s > lo && !is_stop(bytes[s - 1]) {
+        s -= 1;
+    }
+    let e = start;
+    let mut k = s;
+    while k < e {
+        if bytes[k].is_ascii_alphabetic() {
+            let w0 = k;
+            while k < e && bytes[k].is_ascii_alphabetic() {
+                k += 1;
+            }
+            if is_future_word(&bytes[w0..k]) {
+                return true;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    false
+}
+
+/// "$5 a year", "3% a month", "twice a day": a rate, not a duration.
+fn is_rate(bytes: &[u8], i: usize, hit: &Hit) -> bool {
+    let Hit::One(p) = hit else {
         return false;
     };
-    let relative = !matches!(p.val, grammar::PVal::Abs(_))
-        && !matches!(
-            p.val,
-            grammar::PVal::Day { y: Some(_), .. } | grammar::PVal::Month { y: Some(_), .. }
-        );
-    out.timexes.push(Timex {
-        span: span(total, p.pos),
-        ty: p.ty,
-        value,
-        relative,
-        weekday: p.weekday.map(|(wd, pos)| (wd, span(total, pos))),
-        group,
-    });
-    true
+    if p.ty != super::TimexType::Duration {
+        return false;
+    }
+    let starts = |w: &[u8]| bytes.get(i..i + w.len()).is_some_and(|b| b.eq_ignore_ascii_case(w));
+    if !(starts(b"a ") || starts(b"an ")) {
+        return false;
+    }
+    let w = prev_word(bytes, i);
+    if w.is_empty() {
+        // A number or a sign before "a": "$5 a year", "3% a month".
+        let mut e = i;
+        while e > 0 && bytes[e - 1] == b' ' {
+            e -= 1;
+        }
+        return e > 0 && (bytes[e - 1].is_ascii_digit() || bytes[e - 1] == b'%');
+    }
+    [
+        &b"percent"[..],
+        b"cents",
+        b"dollars",
+        b"times",
+        b"twice",
+        b"once",
+        b"thrice",
+        b"million",
+        b"billion",
+    ]
+    .iter()
+    .any(|r| w.eq_ignore_ascii_case(r))
+}
+
+/// Document state while scanning.
+struct Emitter<'a> {
+    bytes: &'a [u8],
+    dct: Option<Date>,
+    out: Temporal,
+    next_group: u32,
+    /// The last quarter named, for "a year ago" in quarterly reports (1988-Q3).
+    last_quarter: Option<(i16, u8)>,
+}
+
+impl Emitter<'_> {
+    fn total(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn push_piece(&mut self, p: &Piece, group: Option<Group>) -> bool {
+        use grammar::PVal;
+        let total = self.total();
+        let sp = span(total, p.pos);
+        let needs_tense = match &p.val {
+            PVal::Weekday { dir: 0, .. }
+            | PVal::Day { y: None, .. }
+            | PVal::Month { y: None, .. }
+            | PVal::Holiday { y: None, dir: 0, .. } => true,
+            PVal::PartOfDay { day, .. } | PVal::Clock { day, .. } => {
+                matches!(**day, PVal::Weekday { dir: 0, .. })
+            }
+            _ => false,
+        };
+        let future = needs_tense && future_cue(self.bytes, sp.start as usize);
+        let Some(mut value) = resolve(&p.val, self.dct, future) else {
+            return false;
+        };
+        match (&p.val, &value) {
+            (
+                PVal::Ago {
+                    n,
+                    unit: words::Unit::Year,
+                },
+                _,
+            ) if *n > 0 => {
+                if let Some((y, q)) = self.last_quarter
+                    && let Ok(n) = i16::try_from(*n)
+                    && let Some(year) = y.checked_sub(n)
+                {
+                    value = TimexValue::Quarter { year, quarter: q };
+                }
+            }
+            (PVal::PeriodOf { y }, _) => {
+                if let Some((_, q)) = self.last_quarter {
+                    value = TimexValue::Quarter { year: *y, quarter: q };
+                }
+            }
+            // Only quarters already begun can be the one a report compares with.
+            (_, TimexValue::Quarter { year, quarter })
+                if self
+                    .dct
+                    .is_none_or(|d| (*year, i32::from(*quarter)) <= (d.year(), (i32::from(d.month()) + 2) / 3)) =>
+            {
+                self.last_quarter = Some((*year, *quarter));
+            }
+            _ => {}
+        }
+        let relative = !matches!(p.val, PVal::Abs(_))
+            && !matches!(
+                p.val,
+                PVal::Day { y: Some(_), .. } | PVal::Month { y: Some(_), .. } | PVal::Holiday { y: Some(_), .. }
+            );
+        self.out.timexes.push(Timex {
+            span: sp,
+            ty: p.ty,
+            value,
+            relative,
+            weekday: p.weekday.map(|(wd, pos)| (wd, span(total, pos))),
+            group,
+        });
+        true
+    }
+
+    fn emit(&mut self, hit: Hit) {
+        match hit {
+            Hit::One(p) => {
+                self.push_piece(&p, None);
+            }
+            Hit::Group(kind, pieces) => {
+                let id = self.next_group;
+                self.next_group += 1;
+                for (idx, p) in pieces.iter().enumerate() {
+                    let group = Group {
+                        id,
+                        kind,
+                        index: u8::try_from(idx).unwrap_or(u8::MAX),
+                    };
+                    self.push_piece(p, Some(group));
+                }
+            }
+            Hit::Anniversary {
+                pos,
+                number,
+                years,
+                timex,
+            } => {
+                let total = self.total();
+                self.out.anniversaries.push(Anniversary {
+                    span: span(total, pos),
+                    number_span: span(total, number),
+                    years,
+                });
+                if let Some(p) = timex {
+                    self.push_piece(&p, None);
+                }
+            }
+        }
+    }
 }
 
 pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
     let bytes = text.as_bytes();
     let total = bytes.len();
-    let mut out = Temporal::default();
-    let mut next_group = 0u32;
+    let mut em = Emitter {
+        bytes,
+        dct,
+        out: Temporal::default(),
+        next_group: 0,
+        last_quarter: None,
+    };
     let mut i = 0;
     while i < total {
         let b = bytes[i];
@@ -361,71 +785,54 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             continue;
         }
         // `i` is an ASCII word start: the previous byte is not ASCII alphanumeric.
-        let mut wend = i;
+        // One pass: the letters first (the word looked up), then the rest of the token.
+        let mut aend = i;
+        while aend < total && bytes[aend].is_ascii_alphabetic() {
+            aend += 1;
+        }
+        let mut wend = aend;
         while wend < total && bytes[wend].is_ascii_alphanumeric() {
             wend += 1;
         }
-        let try_here = if b.is_ascii_digit() {
-            digit_start_ok(bytes, i)
-        } else {
-            let mut aend = i;
-            while aend < wend && bytes[aend].is_ascii_alphabetic() {
-                aend += 1;
+        let classes = if b.is_ascii_digit() {
+            if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
+                DIG
+            } else {
+                0
             }
-            is_trigger(&bytes[i..aend])
+        } else {
+            let c = word_classes(&bytes[i..aend]) & !CONT;
+            if c != 0 && gate(bytes, aend, c) { c } else { 0 }
         };
-        if try_here
+        if classes != 0
             && let Some(rest) = text.get(i..)
-            && let Ok((r, hit)) = grammar::timex_at(rest)
+            && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
             let end = total - r.len();
-            if end > i {
-                emit(&mut out, total, hit, dct, &mut next_group);
+            if end > i && !is_rate(bytes, i, &hit) {
+                em.emit(hit);
                 i = end;
                 continue;
             }
         }
         i = wend;
     }
-    out
-}
-
-fn emit(out: &mut Temporal, total: usize, hit: Hit, dct: Option<Date>, next_group: &mut u32) {
-    match hit {
-        Hit::One(p) => {
-            push_piece(out, total, &p, dct, None);
-        }
-        Hit::Group(kind, pieces) => {
-            let id = *next_group;
-            *next_group += 1;
-            for (idx, p) in pieces.iter().enumerate() {
-                let group = Group {
-                    id,
-                    kind,
-                    index: u8::try_from(idx).unwrap_or(u8::MAX),
-                };
-                push_piece(out, total, p, dct, Some(group));
-            }
-        }
-        Hit::Anniversary {
-            pos,
-            number,
-            years,
-            timex,
-        } => {
-            out.anniversaries.push(Anniversary {
-                span: span(total, pos),
-                number_span: span(total, number),
-                years,
-            });
-            if let Some(p) = timex {
-                push_piece(out, total, &p, dct, None);
-            }
-        }
-    }
+    em.out
 }
 
 #[cfg(test)]
-pub(crate) fn assert_triggers_sorted() {
-    assert!(TRIGGERS.windows(2).all(|w| w[0] < w[1]));
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_are_sorted_lowercase_and_short() {
+        assert!(TRIGGERS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (w, c) in TRIGGERS.iter() {
+            assert!(!w.is_empty() && w.len() <= 16 && *c != 0);
+            assert!(w.iter().all(u8::is_ascii_lowercase));
+            assert_eq!(word_classes(w), *c);
+        }
+        assert_eq!(word_classes(b"The"), word_classes(b"the"));
+        assert_eq!(word_classes(b"elephant"), 0);
+    }
 }

@@ -87,10 +87,14 @@ fn iso_dates() {
 }
 
 #[test]
-fn month_day_without_year_takes_the_nearest_year() {
+fn month_day_without_year_takes_the_likely_year() {
+    // The last one, unless it is at most 100 days ahead or the sentence speaks of
+    // the future.
     one("on Sept. 30 the", "Sept. 30", "2024-09-30");
     one("since Dec. 14 the", "Dec. 14", "2024-12-14");
-    one("on Feb. 1 the", "Feb. 1", "2025-02-01");
+    one("on Feb. 1 the", "Feb. 1", "2024-02-01");
+    one("It will open on Feb. 1.", "Feb. 1", "2025-02-01");
+    one("on Sept. 20 the", "Sept. 20", "2024-09-20");
 }
 
 #[test]
@@ -123,7 +127,9 @@ fn month_year_and_season() {
 
 #[test]
 fn month_alone() {
-    one("in January the", "January", "2025-01");
+    one("in January the", "January", "2024-01");
+    one("in November the", "November", "2024-11");
+    one("It will end in January.", "January", "2025-01");
     one("late September the", "late September", "2024-09");
     one("by mid-November the", "mid-November", "2024-11");
     one("in May the", "May", "2024-05");
@@ -210,6 +216,7 @@ fn relative_days_weeks_months() {
     one("last fall the", "last fall", "2023-FA");
     one("on Thursday the", "Thursday", "2024-09-26");
     one("on Monday the", "Monday", "2024-09-23");
+    one("They will meet on Monday.", "Monday", "2024-09-30");
     one("last Friday the", "last Friday", "2024-09-20");
     one("next Friday the", "next Friday", "2024-09-27");
 }
@@ -350,7 +357,206 @@ fn no_panic_on_odd_input() {
     }
 }
 
+// --- further TimeBank forms ---------------------------------------------------------
+
 #[test]
-fn triggers_are_sorted() {
-    scan::assert_triggers_sorted();
+fn relative_months_and_holidays() {
+    one("last May the", "last May", "2024-05");
+    one("last November the", "last November", "2023-11");
+    one("this December the", "this December", "2024-12");
+    one("next March the", "next March", "2025-03");
+    one("in June last year", "June last year", "2023-06");
+    one("January this year", "January this year", "2024-01");
+    // The next one when it is at most 100 days ahead, else the last one.
+    one("on Thanksgiving Day the", "Thanksgiving Day", "2024-11-28");
+    one("on Independence Day the", "Independence Day", "2024-07-04");
+    one("last Christmas the", "last Christmas", "2023-12-25");
+    one("Christmas 1998 was", "Christmas 1998", "1998-12-25");
+    one("on Election Day the", "Election Day", "2024-11-05");
+}
+
+#[test]
+fn spoken_years() {
+    one("in nineteen ninety-six the", "nineteen ninety-six", "1996");
+    one(
+        "January nineteen ninety-seven",
+        "January nineteen ninety-seven",
+        "1997-01",
+    );
+    one("the year two thousand", "the year two thousand", "2000");
+    one(
+        "the winter of nineteen ninety-four",
+        "the winter of nineteen ninety-four",
+        "1994-WI",
+    );
+}
+
+#[test]
+fn quarter_anaphora_and_period_phrases() {
+    // "a year ago" after a quarter is that quarter a year before (TimeBank practice in
+    // quarterly reports); without one it is the year.
+    many(
+        "Profit rose in the third quarter from a year ago.",
+        &[("the third quarter", "2024-Q3"), ("a year ago", "2023-Q3")],
+    );
+    one("up from a year ago", "a year ago", "2023");
+    one("the quarter ended", "the quarter", "2024-Q2");
+    one("the latest period", "the latest period", "2024-Q2");
+    many(
+        "in the third quarter, and the 1988 period",
+        &[("the third quarter", "2024-Q3"), ("the 1988 period", "1988-Q3")],
+    );
+    one("the year-earlier quarter", "the year-earlier quarter", "2023");
+    one("at year-end the", "year-end", "2024");
+    one("the fiscal year", "the fiscal year", "2024");
+    one("the latest fiscal year", "the latest fiscal year", "2023");
+    one("the last decade", "the last decade", "201");
+    one("in the near future", "the near future", "FUTURE_REF");
+}
+
+#[test]
+fn sets_of_weekdays_and_units() {
+    one("on Tuesday nights the", "Tuesday nights", "XXXX-WXX-2TNI");
+    one("open Mondays only", "Mondays", "XXXX-WXX-1");
+    one("each July the", "each July", "XXXX-07");
+    one("every Monday the", "every Monday", "XXXX-WXX-1");
+    one("published weekly", "weekly", "P1W");
+}
+
+#[test]
+fn deictic_modifiers_and_parts_of_day() {
+    one("late yesterday the", "late yesterday", "2024-09-25");
+    one("this morning the", "this morning", "2024-09-26TMO");
+    one("mid-afternoon yesterday", "mid-afternoon yesterday", "2024-09-25TAF");
+    one("last night the", "last night", "2024-09-25TNI");
+    one("noon Thursday", "noon Thursday", "2024-09-26T12:00");
+}
+
+#[test]
+fn duration_forms() {
+    one("two to three weeks", "two to three weeks", "P2W");
+    one("more than four hours", "more than four hours", "PT4H");
+    one("at least 30 days", "at least 30 days", "P30D");
+    one("the first nine months", "the first nine months", "P9M");
+    one("several years", "several years", "PXY");
+    // Ages are not durations.
+    none("a 6-year-old boy");
+    none("wait a second");
+}
+
+#[test]
+fn attributive_years() {
+    one("a 1996 law", "1996", "1996");
+    one("that 1978 resolution", "1978", "1978");
+    one("the company's 1989 results", "1989", "1989");
+    one("bonds due 1993 and", "1993", "1993");
+}
+
+#[test]
+fn jsonl_batch_reports_bad_lines_and_goes_on() {
+    let input = concat!(
+        r#"{"id": "a", "dct": "2024-09-26", "text": "It happened last year."}"#,
+        "\n",
+        "not json\n",
+        "\n",
+        r#"{"id": 7, "dct": "2024-13-01", "text": "x"}"#,
+        "\n",
+        r#"{"id": "b", "text": "in 1949"}"#,
+        "\n",
+    );
+    let mut out = Vec::new();
+    let report = jsonl::run_jsonl(input.as_bytes(), &mut out).expect("in-memory I/O");
+    assert_eq!(report.documents, 2);
+    let bad: Vec<usize> = report.bad_lines.iter().map(|b| b.line).collect();
+    assert_eq!(bad, [2, 4]);
+    let out = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        r#"{"id":"a","timexes":[{"start":12,"end":21,"type":"DATE","value":"2023"}]}"#
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"id":"b","timexes":[{"start":3,"end":7,"type":"DATE","value":"1949"}]}"#
+    );
+}
+
+#[test]
+fn documented_examples() {
+    one("in 3Q the", "3Q", "2024-Q3");
+    one("during the '80s the", "the '80s", "198");
+    one("in the nineties the", "the nineties", "199");
+    one("a 21st-century idea", "21st-century", "20");
+    one("this century the", "this century", "20");
+    one("the previous Friday the", "the previous Friday", "2024-09-20");
+    one("earlier today the", "earlier today", "2024-09-26");
+    one("over the weekend the", "the weekend", "2024-W38-WE");
+    one("six weeks ago the", "six weeks ago", "2024-W33");
+    one("two months ago the", "two months ago", "2024-07");
+    one("a decade ago the", "a decade ago", "2014");
+    one("in coming quarters the", "coming quarters", "FUTURE_REF");
+    one("in coming years the", "coming years", "PXY");
+    one("in recent months the", "recent months", "PXM");
+    one("in recent years the", "recent years", "PAST_REF");
+    one("in the weeks ahead the", "the weeks ahead", "PXW");
+    one("during the year the", "the year", "P1Y");
+    one("for the full year the", "the full year", "2024");
+    one("at present the", "at present", "PRESENT_REF");
+    one("at midnight the", "midnight", "2024-09-26T00:00");
+    let text = "the seventy-fifth anniversary";
+    let t = extract_temporal(text, Some(DCT));
+    assert!(t.timexes.is_empty());
+    let a = &t.anniversaries[0];
+    assert_eq!((&text[a.span.range()], a.years), ("seventy-fifth anniversary", 75));
+    assert_eq!(&text[a.number_span.range()], "seventy-fifth");
+}
+
+#[test]
+fn later_is_narrative_not_document_time() {
+    // "N units later" counts from an event in the story: only the duration is read.
+    one("Three days later the", "Three days", "P3D");
+    // A quarter still to come is not the one a report compares with.
+    many(
+        "in the third quarter of 2025, up from a year ago",
+        &[("the third quarter of 2025", "2025-Q3"), ("a year ago", "2023")],
+    );
+}
+
+#[test]
+fn rates_ages_and_fractions_are_not_durations() {
+    none("it costs $5 a year");
+    none("wages rose 3% a month");
+    none("twice a day");
+    none("Mr. Schwarz, 52 years old, will");
+    none("more than a quarter of the shares");
+    one("within a year, it said", "a year", "P1Y");
+}
+
+#[test]
+fn clock_with_a_date() {
+    one("by 5 p.m. EST Nov. 9 the", "5 p.m. EST Nov. 9", "2024-11-09T17:00");
+    one("at 5 p.m. EST, Nov. 6 the", "5 p.m. EST, Nov. 6", "2024-11-06T17:00");
+}
+
+#[test]
+fn no_break_spaces_inside_dates() {
+    one(
+        "on 26\u{a0}September\u{a0}2024 the",
+        "26\u{a0}September\u{a0}2024",
+        "2024-09-26",
+    );
+    one("in\u{a0}2024 the", "2024", "2024");
+}
+
+#[test]
+fn names_and_abbreviations_are_not_dates() {
+    none("April Smith said");
+    none("as reported by the Sun.");
+    none("with June Carter");
+    one("in June the", "June", "2024-06");
+}
+
+#[test]
+fn year_end_with_possessive() {
+    one("by the year's end the", "year's end", "2024");
 }

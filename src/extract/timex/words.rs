@@ -10,7 +10,8 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
     w.as_bytes().first().is_some_and(|b| b.is_ascii_uppercase())
 }
 
-fn lookup<T: Copy>(w: &str, table: &[(&str, T)]) -> Option<T> {
+/// The value of `w` in `table`, matched without regard to ASCII case.
+pub(crate) fn lookup<T: Copy>(w: &str, table: &[(&str, T)]) -> Option<T> {
     table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)).map(|&(_, v)| v)
 }
 

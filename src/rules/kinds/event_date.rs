@@ -31,7 +31,7 @@ NATO was founded on 4 April 1949 (fix: 1949).
 A claim agrees when its period (a day, month or year) overlaps the ledger's date;
 when an entity has several events of one kind (different conventions), any of
 them agrees. Entities or events the ledger does not know stay silent.",
-    vars: &["entity", "event", "claimed", "ledger_date"],
+    vars: &["entity", "event", "claimed", "ledger_date", "ledger_when"],
     parse: parse::<Params>,
 };
 
@@ -59,8 +59,16 @@ impl Check for Params {
                 continue;
             }
             let Some((from, to)) = period(&c.value) else { continue };
-            let events: Vec<_> = cx.ledger.events_of(c.entity).filter(|e| e.kind == c.event).collect();
-            let Some(first) = events.first() else { continue };
+            // A summit is an event that took place.
+            let same = |k: EventKind| k == c.event || (c.event == EventKind::TookPlace && k == EventKind::Summit);
+            let events: Vec<_> = cx.ledger.events_of(c.entity).filter(|e| same(e.kind)).collect();
+            let Some(first) = events.first() else {
+                if cx.report_unverified {
+                    let name = &cx.ledger.entity(c.entity).name;
+                    out.unverified(c.value_span, format!("when {name} {}", c.event.verb()));
+                }
+                continue;
+            };
             let agrees = events.iter().any(|e| {
                 let (lf, lt) = (e.date.first_day(), e.end.unwrap_or(e.date).last_day());
                 from <= lt && lf <= to
@@ -75,10 +83,11 @@ impl Check for Params {
                 .var("event", verb)
                 .var("claimed", cx.text(c.value_span))
                 .var("ledger_date", first.date.human())
+                .var("ledger_when", first.date.human_when())
                 .label(c.value_span, format!("the ledger gives {}", first.date.human()))
                 .label(c.entity_span, entity.name.clone())
                 .fact(
-                    format!("{} was {verb} on {}", entity.name, first.date.human()),
+                    format!("{} was {verb} {}", entity.name, first.date.human_when()),
                     &first.source,
                     first.origin,
                 );

@@ -1,11 +1,16 @@
 //! One file per check kind. Each has `INFO` (registered in `registry.rs`), a
 //! `Params` struct read from the rule's TOML, and its `check`.
 
+pub mod acronym;
 pub mod anniversary;
 pub mod event_date;
+pub mod member_count;
+pub mod membership;
 pub mod office_holder;
 pub mod series_position;
 pub mod spelling_consistency;
+pub mod tense;
+pub mod terms;
 pub mod weekday;
 
 use crate::ledger::LedgerDate;

@@ -63,6 +63,10 @@ impl Check for Params {
                 holders_on(ledger, c.office, w.from).is_some() && holders_on(ledger, c.office, w.to).is_some()
             });
             if !known {
+                if cx.report_unverified {
+                    let (p, o) = (&ledger.entity(c.person).name, &ledger.office(c.office).name);
+                    out.unverified(c.person_span, format!("whether {p} was {o} at that date"));
+                }
                 continue;
             }
             let when = c.at[0];
@@ -73,9 +77,9 @@ impl Check for Params {
             let person = ledger.entity(c.person);
             let names: Vec<String> = holders.iter().map(|t| ledger.entity(t.holder).name.clone()).collect();
             let date_text = if when.from == when.to {
-                human_date(when.from)
+                format!("on {}", human_date(when.from))
             } else {
-                cx.text(when.span.unwrap_or_default()).to_string()
+                format!("in {}", cx.text(when.span.unwrap_or_default()))
             };
             let term = holders[0];
             let mut r = Report::new(c.person_span)

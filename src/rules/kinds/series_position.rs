@@ -82,6 +82,11 @@ impl Check for Params {
                 );
                 continue;
             }
+            if cx.report_unverified {
+                for (y, span) in c.years.iter().filter(|(y, _)| in_year(*y).is_empty()) {
+                    out.unverified(*span, format!("who holds the {} in {y}", series.name));
+                }
+            }
             let unmatched_years: Vec<(i16, crate::span::Span)> = c
                 .years
                 .iter()

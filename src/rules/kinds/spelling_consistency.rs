@@ -45,15 +45,32 @@ pub struct Params {
     affix: Vec<Affix>,
     #[serde(default)]
     exceptions: Vec<String>,
+    /// `en-GB`, `en-CA` or `en-US`: the variety every document must use. Without it,
+    /// each document's majority spelling is its variety.
+    locale: Option<Locale>,
     #[serde(skip)]
     index: OnceLock<Index>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+enum Locale {
+    #[serde(rename = "en-GB")]
+    British,
+    #[serde(rename = "en-CA")]
+    Canadian,
+    #[serde(rename = "en-US")]
+    American,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Group {
     name: String,
+    /// The British (Commonwealth) variety first, the American second.
     variants: Vec<Vec<String>>,
+    /// Which variant Canadian English uses (default 0, the British one).
+    #[serde(default)]
+    en_ca: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,6 +80,8 @@ struct Affix {
     stems: Vec<String>,
     variants: Vec<String>,
     endings: Vec<String>,
+    #[serde(default)]
+    en_ca: usize,
 }
 
 #[derive(Debug, Default)]
@@ -72,16 +91,18 @@ struct Index {
     words: HashMap<String, (usize, usize, usize)>,
     /// For a fix: group -> variant -> the words in order.
     forms: Vec<Vec<Vec<String>>>,
+    /// Per group, the variant Canadian English uses.
+    en_ca: Vec<usize>,
 }
 
 impl Params {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut ix = Index::default();
-            let mut groups: Vec<(String, Vec<Vec<String>>)> = self
+            let mut groups: Vec<(String, Vec<Vec<String>>, usize)> = self
                 .group
                 .iter()
-                .map(|g| (g.name.clone(), g.variants.clone()))
+                .map(|g| (g.name.clone(), g.variants.clone(), g.en_ca))
                 .collect();
             for a in &self.affix {
                 let variants = a
@@ -94,10 +115,11 @@ impl Params {
                             .collect()
                     })
                     .collect();
-                groups.push((a.name.clone(), variants));
+                groups.push((a.name.clone(), variants, a.en_ca));
             }
-            for (g, (name, variants)) in groups.into_iter().enumerate() {
+            for (g, (name, variants, en_ca)) in groups.into_iter().enumerate() {
                 ix.names.push(name);
+                ix.en_ca.push(en_ca);
                 for (v, words) in variants.iter().enumerate() {
                     for (k, w) in words.iter().enumerate() {
                         ix.words.entry(w.to_lowercase()).or_insert((g, v, k));
@@ -181,14 +203,20 @@ impl Check for Params {
                     None => counts.push((v, 1)),
                 }
             }
-            if counts.len() < 2 {
+            if counts.is_empty() || (counts.len() < 2 && self.locale.is_none()) {
                 continue;
             }
             // The majority wins. A tie is broken by the spelling of the document's own
             // proper names ("North Atlantic Treaty Organisation"); else it is no one's.
             let top = counts.iter().map(|c| c.1).max().unwrap_or(0);
             let leaders: Vec<usize> = counts.iter().filter(|c| c.1 == top).map(|c| c.0).collect();
+            let locale_variant = self.locale.map(|l| match l {
+                Locale::British => 0,
+                Locale::American => 1,
+                Locale::Canadian => ix.en_ca[g],
+            });
             let major = match leaders.as_slice() {
+                _ if locale_variant.is_some() => locale_variant.unwrap_or(0),
                 [one] => *one,
                 _ => {
                     let in_names: Vec<usize> = leaders
@@ -202,7 +230,19 @@ impl Check for Params {
                     }
                 }
             };
-            let major_count = top;
+            let major_count = counts.iter().find(|c| c.0 == major).map_or(0, |c| c.1);
+            let count = match self.locale {
+                Some(l) => format!(
+                    "in {} (the configured locale)",
+                    match l {
+                        Locale::British => "en-GB",
+                        Locale::Canadian => "en-CA",
+                        Locale::American => "en-US",
+                    }
+                ),
+                None if major_count == 1 => "once elsewhere in this document".to_string(),
+                None => format!("{major_count} times elsewhere in this document"),
+            };
             for &(_, v, k, span) in found.iter().filter(|f| f.0 == g && f.1 != major) {
                 let written = cx.text(span);
                 let Some(target) = ix.forms[g].get(major).and_then(|w| w.get(k).or_else(|| w.first())) else {
@@ -214,9 +254,16 @@ impl Check for Params {
                     Report::new(span)
                         .var("written", written)
                         .var("preferred", preferred.clone())
-                        .var("count", major_count.to_string())
+                        .var("count", count.clone())
                         .var("group", ix.names[g].clone())
-                        .label(span, format!("{major_count} × \"{preferred}\" elsewhere"))
+                        .label(
+                            span,
+                            if self.locale.is_some() {
+                                "not the configured locale's spelling"
+                            } else {
+                                "the minority spelling"
+                            },
+                        )
                         .fix(span, preferred),
                 );
             }

@@ -1,0 +1,215 @@
+//! Membership claims: "Finland, which joined NATO in 2023", "Sweden, a founding member
+//! of NATO", "NATO, of which our two countries are founding members", "the founding
+//! members of NATO, alongside the United States and France".
+
+use super::associate::{Sentence, between, strip_parenthetical};
+use super::gap::{has_word, only};
+use super::*;
+use crate::extract::Mention;
+use crate::ledger::EntityKind;
+
+const JOIN_WORDS: &[&str] = &[
+    "which",
+    "that",
+    "has",
+    "had",
+    "formally",
+    "officially",
+    "joined",
+    "acceded",
+    "to",
+    "became",
+    "a",
+    "full",
+    "member",
+    "of",
+    "was",
+    "admitted",
+    "accession",
+    "'s",
+    "’s",
+    "the",
+];
+const JOIN_CUES: &[&str] = &["joined", "acceded", "member", "admitted", "accession"];
+const FOUNDING_WORDS: &[&str] = &[
+    "which", "who", "is", "was", "are", "were", "a", "an", "one", "of", "the", "among", "founding", "member",
+    "members", "original", "both", "all", "as", "two", "proud", "to", "be", "stand", "our", "its", "their",
+];
+const ALONGSIDE: &[&str] = &[
+    "alongside",
+    "along with",
+    "together with",
+    "with",
+    "including",
+    "such as",
+    "like",
+    "and",
+];
+
+/// "31st" -> "": ordinals are no obstacle between a body and a date.
+fn strip_ordinals(gap: &str) -> String {
+    gap.split(' ')
+        .filter(|w| {
+            !(w.len() > 2
+                && w.as_bytes()[0].is_ascii_digit()
+                && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn body_of(m: &Mention, ledger: &Ledger) -> Option<EntityId> {
+    m.entity().filter(|e| ledger.memberships_in(*e).next().is_some())
+}
+
+fn member_of(m: &Mention, ledger: &Ledger) -> Option<EntityId> {
+    m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Country)
+}
+
+pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &[EntityId], out: &mut Vec<Claim>) {
+    let ms = &s.mentions;
+    for (i, m) in ms.iter().enumerate() {
+        let Some(member) = member_of(m, ledger) else { continue };
+        let Some(b) = ms.get(i + 1) else { continue };
+        let Some(body) = body_of(b, ledger) else { continue };
+        let gap = between(masked, m.span, b.span);
+        // "Finland, which joined NATO in 2023"
+        if only(gap, JOIN_WORDS)
+            && has_word(gap, &["joined", "acceded", "became", "admitted", "accession"])
+            && !has_word(gap, &["founding", "original"])
+        {
+            let next = ms.get(i + 2).map_or(s.span.end, |n| n.span.start);
+            // "... NATO in 2023", "... the Alliance's 31st member in April 2023".
+            let when = s.timexes.iter().find(|t| {
+                t.span.start >= b.span.end && t.span.start <= next && {
+                    let g = strip_parenthetical(between(masked, b.span, t.span));
+                    let g = strip_ordinals(g);
+                    only(&g, &["in", "on", "'s", "’s", "member", "new", "newest", "latest"])
+                        && g.trim_end().ends_with([' ', 'n'])
+                        && (has_word(gap, JOIN_CUES) || has_word(&g, &["member"]))
+                }
+            });
+            if let Some(t) = when.filter(|t| super::period(&t.value).is_some() && !t.relative) {
+                out.push(Claim::Membership(MembershipClaim {
+                    member,
+                    member_span: m.span,
+                    body,
+                    body_span: b.span,
+                    joined: Some((t.value.clone(), t.span)),
+                    founding: false,
+                }));
+            }
+            continue;
+        }
+        // "Sweden, a founding member of NATO"; "Canada and France, founding members of NATO".
+        if only(gap, FOUNDING_WORDS) && has_word(gap, &["founding", "original"]) {
+            let mut members = vec![(member, m.span)];
+            let mut k = i;
+            while k > 0 {
+                let g = between(masked, ms[k - 1].span, ms[k].span);
+                match member_of(ms[k - 1], ledger) {
+                    Some(e) if matches!(g, " and " | ", " | ", and ") => {
+                        members.push((e, ms[k - 1].span));
+                        k -= 1;
+                    }
+                    _ => break,
+                }
+            }
+            for (e, span) in members {
+                push_founding(out, e, span, body, b.span);
+            }
+            alongside(s, i + 1, masked, ledger, body, out);
+        }
+    }
+    // "NATO, of which our two countries are founding members"; "the founding members
+    // of NATO, alongside ...".
+    for (i, b) in ms.iter().enumerate() {
+        let Some(body) = body_of(b, ledger) else { continue };
+        let before = &masked[s.span.start as usize..b.span.start as usize];
+        if before.trim_end().to_ascii_lowercase().ends_with("founding members of")
+            || before
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("founding members of the")
+        {
+            alongside(s, i, masked, ledger, body, out);
+        }
+        let after_end = ms.get(i + 1).map_or(s.span.end, |n| n.span.start) as usize;
+        let after = &masked[b.span.end as usize..after_end];
+        let lower = after.to_ascii_lowercase();
+        let rest = strip_parenthetical(&lower).trim_start_matches([',', ' ']);
+        if let Some(tail) = rest.strip_prefix("of which ")
+            && has_word(tail, &["founding"])
+            && only(
+                tail,
+                &[
+                    "our",
+                    "two",
+                    "both",
+                    "countries",
+                    "nations",
+                    "we",
+                    "are",
+                    "were",
+                    "is",
+                    "was",
+                    "a",
+                    "founding",
+                    "member",
+                    "members",
+                    "all",
+                    "proud",
+                ],
+            )
+            && has_word(tail, &["our", "we"])
+        {
+            let span = Span::new(b.span.end as usize + lower.find("which").unwrap_or(0), after_end);
+            for e in speakers {
+                push_founding(out, *e, span, body, b.span);
+            }
+        }
+    }
+}
+
+/// "..., alongside the United States, the United Kingdom and France": each listed
+/// country is claimed a founding member too.
+fn alongside(s: &Sentence<'_>, body_index: usize, masked: &str, ledger: &Ledger, body: EntityId, out: &mut Vec<Claim>) {
+    let ms = &s.mentions;
+    let Some(b) = ms.get(body_index) else { return };
+    let Some(first) = ms.get(body_index + 1) else { return };
+    let gap = between(masked, b.span, first.span).to_ascii_lowercase();
+    let gap = gap.trim_start_matches([',', ' ']);
+    if !ALONGSIDE
+        .iter()
+        .any(|w| gap.trim_end().trim_end_matches(" the").trim_end() == *w)
+    {
+        return;
+    }
+    let mut k = body_index + 1;
+    while let Some(m) = ms.get(k) {
+        let Some(e) = member_of(m, ledger) else { break };
+        push_founding(out, e, m.span, body, b.span);
+        let Some(n) = ms.get(k + 1) else { break };
+        if !only(between(masked, m.span, n.span), &["and", "the"]) {
+            break;
+        }
+        k += 1;
+    }
+}
+
+fn push_founding(out: &mut Vec<Claim>, member: EntityId, member_span: Span, body: EntityId, body_span: Span) {
+    if out
+        .iter()
+        .any(|c| matches!(c, Claim::Membership(m) if m.member_span == member_span && m.founding))
+    {
+        return;
+    }
+    out.push(Claim::Membership(MembershipClaim {
+        member,
+        member_span,
+        body,
+        body_span,
+        joined: None,
+        founding: true,
+    }));
+}

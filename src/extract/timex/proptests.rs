@@ -1,0 +1,163 @@
+//! Property tests: random valid dates rendered in every supported format parse back
+//! to the same value, with the span covering exactly the rendered text; arbitrary
+//! input never panics and yields sorted, disjoint, in-bounds spans.
+
+use jiff::civil::{Date, Weekday, date};
+use proptest::prelude::*;
+
+use super::extract_temporal;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ABBREVS: [&str; 12] = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+fn ordinal_suffix(d: i8) -> &'static str {
+    match (d % 10, d % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// A valid calendar date between 1000 and 2999 (every day of every month is possible).
+fn any_date() -> impl Strategy<Value = Date> {
+    (1000i16..=2999, 1i8..=12, 1i8..=31).prop_filter_map("valid date", |(y, m, d)| Date::new(y, m, d).ok())
+}
+
+/// Renders `date` in format number `f`, returning the text and the TIMEX3 value.
+fn render(date: Date, f: u8) -> (String, String) {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    let month = MONTHS[(m - 1) as usize];
+    let abbrev = ABBREVS[(m - 1) as usize];
+    let day_value = format!("{y:04}-{m:02}-{d:02}");
+    match f {
+        0 => (format!("{month} {d}, {y}"), day_value),
+        1 => (format!("{abbrev} {d}, {y}"), day_value),
+        2 => (format!("{d} {month} {y}"), day_value),
+        3 => (format!("{d}{} of {month} {y}", ordinal_suffix(d)), day_value),
+        4 => (format!("{}, {month} {d}, {y}", weekday_name(date.weekday())), day_value),
+        5 => (format!("{} {d} {month} {y}", weekday_name(date.weekday())), day_value),
+        6 => (format!("{y:04}-{m:02}-{d:02}"), day_value),
+        7 => (format!("{month} {d}{}, {y}", ordinal_suffix(d)), day_value),
+        8 => (format!("{month} {y}"), format!("{y:04}-{m:02}")),
+        _ => (format!("{month} of {y}"), format!("{y:04}-{m:02}")),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn rendered_dates_parse_back(day in any_date(), f in 0u8..10) {
+        let (rendered, value) = render(day, f);
+        let text = format!("It happened on {rendered} and then");
+        let t = extract_temporal(&text, Some(date(2024, 9, 26)));
+        prop_assert_eq!(t.timexes.len(), 1, "{:?} -> {:?}", text, t.timexes);
+        let x = &t.timexes[0];
+        prop_assert_eq!(&text[x.span.range()], rendered.as_str());
+        prop_assert_eq!(x.value.to_timex3(), value);
+        if f == 4 || f == 5 {
+            prop_assert_eq!(x.weekday.map(|w| w.0), Some(day.weekday()));
+        }
+    }
+
+    #[test]
+    fn years_in_context_parse_back(y in 1000i16..=2999, prep in 0usize..4) {
+        let prep = ["in", "since", "by", "until"][prep];
+        let text = format!("{prep} {y} the");
+        let t = extract_temporal(&text, None);
+        prop_assert_eq!(t.timexes.len(), 1);
+        let want = y.to_string();
+        prop_assert_eq!(&text[t.timexes[0].span.range()], want.as_str());
+        prop_assert_eq!(t.timexes[0].value.to_timex3(), format!("{y:04}"));
+    }
+
+    #[test]
+    fn quarters_and_decades_parse_back(y in 1000i16..=2999, q in 1u8..=4) {
+        let text = format!("in Q{q} {y} the");
+        let t = extract_temporal(&text, None);
+        prop_assert_eq!(t.timexes.len(), 1);
+        prop_assert_eq!(t.timexes[0].value.to_timex3(), format!("{y:04}-Q{q}"));
+
+        let decade = y - y % 10;
+        let text = format!("in the {decade}s the");
+        let t = extract_temporal(&text, None);
+        prop_assert_eq!(t.timexes.len(), 1);
+        let want = format!("the {decade}s");
+        prop_assert_eq!(&text[t.timexes[0].span.range()], want.as_str());
+        prop_assert_eq!(t.timexes[0].value.to_timex3(), format!("{:03}", decade / 10));
+    }
+
+    #[test]
+    fn impossible_days_are_never_days(y in 1000i16..=2999, k in 0usize..7) {
+        let (m, d) = [(2i8, 30i8), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31), (2, 29)][k];
+        prop_assume!(Date::new(y, m, d).is_err());
+        let text = format!("on {} {d}, {y} the", MONTHS[(m - 1) as usize]);
+        let t = extract_temporal(&text, None);
+        for x in &t.timexes {
+            prop_assert!(x.value.to_timex3().len() != 10, "{:?}", x);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,200}") {
+        for dct in [Some(date(2024, 9, 26)), None] {
+            let t = extract_temporal(&s, dct);
+            let mut end = 0;
+            for x in &t.timexes {
+                let r = x.span.range();
+                prop_assert!(r.start >= end && r.start < r.end && r.end <= s.len());
+                prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+                end = r.end;
+            }
+        }
+    }
+
+    #[test]
+    fn date_like_soup_never_panics(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("May"), Just("2024"), Just("-"), Just("\u{2013}"), Just("the"),
+                Just("31st"), Just("of"), Just(","), Just("Q3"), Just("FY"), Just("'90s"),
+                Just("last"), Just("year"), Just("ago"), Just("twenty-first"),
+                Just("century"), Just("9999"), Just("0000"), Just("99"), Just("in"),
+                Just("Thursday"), Just("p.m."), Just("12:60"), Just("anniversary"),
+            ],
+            0..12,
+        ),
+        sep in prop_oneof![Just(" "), Just(""), Just("\n")],
+    ) {
+        let s = parts.join(sep);
+        let _ = extract_temporal(&s, Some(date(2024, 9, 26)));
+        let _ = extract_temporal(&s, Some(date(-9999, 1, 1)));
+        let _ = extract_temporal(&s, Some(date(9999, 12, 31)));
+    }
+}

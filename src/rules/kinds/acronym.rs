@@ -1,0 +1,154 @@
+//! acronym: one expansion per acronym in a document, the ledger's expansion where the
+//! ledger knows it, and the definition before the first use.
+
+use serde::Deserialize;
+
+use crate::error::line_col;
+use crate::extract::acronym::uses;
+use crate::rules::registry::{KindInfo, parse};
+use crate::rules::{Check, Ctx, Emitter, Report};
+
+pub const INFO: KindInfo = KindInfo {
+    name: "acronym",
+    doc: "\
+## What it checks
+Acronyms defined in parentheses (\"Ukraine Defence Contact Group (UDCG)\"): a second
+definition with another expansion, an expansion that differs from the ledger's name
+for an entity with that acronym, and an acronym used before the document defines it.
+
+## Why
+One body under two names confuses readers, and a wrong expansion of a well-known
+acronym is a visible error.
+
+## Example
+\"the Ukraine Defence Contact Group (UDCG) ... the Ukrainian Defence Coordination Group
+(UDCG)\" → UDCG is defined twice with different expansions.
+
+## Parameters
+- `ledger`: compare with the ledger's expansion (default true).
+- `use_before_definition`: report an acronym used before its definition (default
+  true).
+- `well_known`: acronyms readers know (NATO, EU), which may be used before their
+  definition.
+
+Expansions are compared ignoring case, hyphens, the article \"the\" and British/
+American spellings (-isation/-ization).",
+    vars: &["acronym", "expansion", "other", "line", "problem"],
+    parse: parse::<Params>,
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default = "yes")]
+    ledger: bool,
+    #[serde(default = "yes")]
+    use_before_definition: bool,
+    /// Acronyms readers know, which may come before their definition (in a title).
+    #[serde(default)]
+    well_known: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A comparable form of an expansion.
+fn normal(s: &str) -> String {
+    let lower = s
+        .to_lowercase()
+        .replace(['-', '–'], " ")
+        .replace("isation", "ization")
+        .replace("defence", "defense")
+        .replace("centre", "center");
+    lower
+        .split_whitespace()
+        .filter(|w| *w != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Check for Params {
+    fn check(&self, cx: &Ctx<'_>, out: &mut Emitter<'_>) {
+        let defs = &cx.extraction.acronyms;
+        let text = &cx.source.text;
+        for (i, d) in defs.iter().enumerate() {
+            // Two expansions in one document.
+            if let Some(first) = defs[..i]
+                .iter()
+                .find(|p| p.acronym == d.acronym && normal(&p.expansion) != normal(&d.expansion))
+            {
+                let (line, _) = line_col(text, first.expansion_span.start as usize);
+                out.emit(
+                    Report::new(d.expansion_span)
+                        .var("acronym", d.acronym.clone())
+                        .var("expansion", d.expansion.clone())
+                        .var("other", first.expansion.clone())
+                        .var("line", line.to_string())
+                        .var(
+                            "problem",
+                            format!(
+                                "defined as \"{}\" here but as \"{}\" on line {line}",
+                                d.expansion, first.expansion
+                            ),
+                        )
+                        .label(d.expansion_span, "a second expansion")
+                        .label(first.expansion_span, "first defined here")
+                        .fix(d.expansion_span, first.expansion.clone()),
+                );
+                continue;
+            }
+            if defs[..i].iter().any(|p| p.acronym == d.acronym) {
+                continue;
+            }
+            // The ledger's expansion.
+            if self.ledger
+                && let Some(e) = cx
+                    .ledger
+                    .entities
+                    .iter()
+                    .find(|e| e.acronym.as_deref() == Some(d.acronym.as_str()))
+            {
+                let mut names = vec![e.name.as_str()];
+                names.extend(e.aliases.iter().map(String::as_str));
+                if !names.iter().any(|n| normal(n) == normal(&d.expansion)) {
+                    out.emit(
+                        Report::new(d.expansion_span)
+                            .var("acronym", d.acronym.clone())
+                            .var("expansion", d.expansion.clone())
+                            .var("other", e.name.clone())
+                            .var("line", String::new())
+                            .var(
+                                "problem",
+                                format!("expanded as \"{}\", but it stands for \"{}\"", d.expansion, e.name),
+                            )
+                            .label(d.expansion_span, format!("the ledger: {}", e.name))
+                            .fact(format!("{} stands for {}", d.acronym, e.name), &e.source, e.origin)
+                            .fix(d.expansion_span, e.name.clone()),
+                    );
+                    continue;
+                }
+            }
+            // Used before it is defined (a well-known acronym may come first, in a title).
+            let known = self.well_known.contains(&d.acronym);
+            if self.use_before_definition
+                && !known
+                && let Some(u) = uses(cx.masked(), &d.acronym)
+                    .into_iter()
+                    .find(|u| u.end <= d.expansion_span.start)
+            {
+                let (line, _) = line_col(text, d.acronym_span.start as usize);
+                out.emit(
+                    Report::new(u)
+                        .var("acronym", d.acronym.clone())
+                        .var("expansion", d.expansion.clone())
+                        .var("other", String::new())
+                        .var("line", line.to_string())
+                        .var("problem", format!("used here before its definition on line {line}"))
+                        .label(u, "used before it is defined")
+                        .label(d.acronym_span, "defined here"),
+                );
+            }
+        }
+    }
+}
