@@ -7,16 +7,17 @@
 
 use super::FileResult;
 use crate::diagnostics::Severity;
-use crate::error::{InputError, line_col};
+use crate::error::{InputError, LineIndex, line_col};
 
 /// Every finding, then every input error, one workflow command a line.
 pub fn render(results: &[FileResult], errors: &[InputError]) -> String {
     let mut out = String::new();
     for r in results {
         let Some(src) = &r.source else { continue };
+        let lines = LineIndex::new(&src.text);
         for f in &r.findings {
-            let (line, col) = line_col(&src.text, f.span.start as usize);
-            let (end_line, end_col) = line_col(&src.text, f.span.end as usize);
+            let (line, col) = lines.line_col(f.span.start as usize);
+            let (end_line, end_col) = lines.line_col(f.span.end as usize);
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

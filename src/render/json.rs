@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::FileResult;
-use crate::error::{InputError, line_col};
+use crate::error::{InputError, LineIndex};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -44,9 +44,10 @@ pub fn render(results: &[FileResult], errors: &[InputError]) -> String {
     let mut diagnostics = Vec::new();
     for r in results {
         let Some(src) = &r.source else { continue };
+        let lines = LineIndex::new(&src.text);
         for f in &r.findings {
-            let (line, column) = line_col(&src.text, f.span.start as usize);
-            let (end_line, end_column) = line_col(&src.text, f.span.end as usize);
+            let (line, column) = lines.line_col(f.span.start as usize);
+            let (end_line, end_column) = lines.line_col(f.span.end as usize);
             diagnostics.push(JsonDiagnostic {
                 path: &r.path,
                 rule: &f.rule,

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::FileResult;
 use crate::diagnostics::Finding;
-use crate::error::{InputError, line_col};
+use crate::error::{InputError, LineIndex};
 use crate::rules::Rule;
 
 /// The whole run as one `<testsuites>` document.
@@ -37,8 +37,9 @@ pub fn render(results: &[FileResult], errors: &[InputError], rules: &[Rule]) -> 
                 many => format!("{} findings", many.len()),
             };
             let mut body = String::new();
+            let lines = LineIndex::new(&src.text);
             for f in &found {
-                let (line, col) = line_col(&src.text, f.span.start as usize);
+                let (line, col) = lines.line_col(f.span.start as usize);
                 let _ = writeln!(body, "{}:{line}:{col}: {}: {}", r.path, f.severity.as_str(), f.message);
                 if let Some(fact) = &f.fact {
                     let _ = writeln!(body, "  ledger: {}; source: {}", fact.text, fact.source);
