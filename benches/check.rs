@@ -57,9 +57,11 @@ fn check_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> usize {
 fn extract_6kb(bencher: Bencher) {
     let engine = default_engine();
     let src = SourceText::new("doc.md", doc_6kb());
-    bencher
-        .counter(BytesCount::new(src.text.len()))
-        .bench(|| factlint::extract::extract(&src, &engine.gazetteer, None, Default::default()).timexes.len());
+    bencher.counter(BytesCount::new(src.text.len())).bench(|| {
+        factlint::extract::extract(&src, &engine.gazetteer, None, Default::default())
+            .timexes
+            .len()
+    });
 }
 
 /// The editor case: the full check of one 6 KB document (decode, mask, extract,
