@@ -160,14 +160,22 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
             timexes,
             mentions,
         };
-        event_dates(&s, masked, ledger, &mut out);
-        anniversaries(&s, x, masked, ledger, &mut out);
-        offices(&s, x, masked, ledger, &mut out);
-        titled_persons(&s, x, masked, ledger, &mut out);
-        series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
-        super::membership::build(&s, masked, ledger, &speakers, &mut out);
-        super::count::build(&s, x, masked, ledger, &mut out);
-        super::tense::build(&s, masked, x.doc_date.map(|d| d.date), &mut out);
+        // Most sentences hold no claim: each builder runs only where its items are.
+        let dated = !s.timexes.is_empty();
+        if !s.mentions.is_empty() {
+            if dated {
+                event_dates(&s, masked, ledger, &mut out);
+            }
+            anniversaries(&s, x, masked, ledger, &mut out);
+            offices(&s, x, masked, ledger, &mut out);
+            titled_persons(&s, x, masked, ledger, &mut out);
+            series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
+            super::membership::build(&s, masked, ledger, &speakers, &mut out);
+            super::count::build(&s, x, masked, ledger, &mut out);
+        }
+        if dated {
+            super::tense::build(&s, masked, x.doc_date.map(|d| d.date), &mut out);
+        }
     }
     for t in &x.timexes {
         if let (TimexValue::Day { date }, Some((weekday, wspan))) = (&t.value, t.weekday) {

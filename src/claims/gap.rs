@@ -51,16 +51,49 @@ pub fn ends_with_word(text: &str, words: &[&str]) -> bool {
     })
 }
 
-/// True when any of the words occurs in `text` as a whole word (case-insensitive).
-pub fn has_word(text: &str, words: &[&str]) -> bool {
-    let t = text.to_ascii_lowercase();
-    let b = t.as_bytes();
-    words.iter().any(|w| {
-        t.match_indices(w).any(|(i, _)| {
-            let e = i + w.len();
-            (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric())
-        })
+/// The ASCII words of `text` with their byte offsets (letters, digits and `-`).
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !(b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            i += 1;
+        }
+        Some((s, &text[s..i]))
     })
+}
+
+/// True when any of the words or phrases occurs in `text` as whole words
+/// (case-insensitive). A phrase's words must follow one another.
+pub fn has_word(text: &str, list: &[&str]) -> bool {
+    let toks: Vec<&str> = words(text).map(|(_, w)| w.trim_end_matches('-')).collect();
+    list.iter().any(|entry| {
+        if entry.as_bytes().contains(&b' ') {
+            (0..toks.len()).any(|i| phrase_at(&toks[i..], entry))
+        } else {
+            let entry = entry.trim_end_matches('-');
+            toks.iter().any(|t| t.eq_ignore_ascii_case(entry))
+        }
+    })
+}
+
+/// Whether `toks` starts with the words of `phrase` (case-insensitive).
+pub fn phrase_at(toks: &[&str], phrase: &str) -> bool {
+    let mut n = 0;
+    for (k, p) in phrase.split(' ').enumerate() {
+        match toks.get(k) {
+            Some(t) if t.eq_ignore_ascii_case(p.trim_end_matches('-')) => n += 1,
+            _ => return false,
+        }
+    }
+    n > 0
 }
 
 #[cfg(test)]

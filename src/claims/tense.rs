@@ -3,30 +3,30 @@
 //! it ("signed the protocols on July 5, 2022" in a document of June 30, 2022).
 
 use super::associate::Sentence;
-use super::gap::has_word;
+use super::gap::{has_word, words};
 use super::*;
 
 /// Past-tense event verbs: the past-tense check is limited to these (other "-ed"
 /// words before a date are often targets: "committed to spend 2% by 2030").
-const PAST_VERBS: &[&str] = &[
-    "signed",
-    "hosted",
-    "held",
-    "met",
-    "adopted",
-    "launched",
-    "joined",
-    "visited",
-    "celebrated",
-    "concluded",
-    "convened",
-    "took place",
-    "was held",
-    "were held",
-    "was signed",
-    "were signed",
-    "was adopted",
-    "opened",
+const PAST_VERBS: &[(&str, &str)] = &[
+    ("signed", ""),
+    ("hosted", ""),
+    ("held", ""),
+    ("met", ""),
+    ("adopted", ""),
+    ("launched", ""),
+    ("joined", ""),
+    ("visited", ""),
+    ("celebrated", ""),
+    ("concluded", ""),
+    ("convened", ""),
+    ("took", "place"),
+    ("was", "held"),
+    ("were", "held"),
+    ("was", "signed"),
+    ("were", "signed"),
+    ("was", "adopted"),
+    ("opened", ""),
 ];
 /// Words that make the date belong to something else than the verb.
 const DETACHING: &[&str] = &[
@@ -67,62 +67,74 @@ const DETACHING: &[&str] = &[
 
 pub(super) fn build(s: &Sentence<'_>, masked: &str, doc_date: Option<Date>, out: &mut Vec<Claim>) {
     let Some(today) = doc_date else { return };
-    let text = s.text;
-    let lower = text.to_ascii_lowercase();
     let base = s.span.start as usize;
-    // Future: "will <verb> ... in <past date>".
-    for (i, _) in lower.match_indices("will ") {
-        if i > 0 && lower.as_bytes()[i - 1].is_ascii_alphanumeric() {
+    let toks: Vec<(usize, &str)> = words(s.text).collect();
+    for (k, &(at, w)) in toks.iter().enumerate() {
+        // Future: "will <verb> ... in <past date>".
+        if w.eq_ignore_ascii_case("will") {
+            let Some(&(vat, verb)) = toks.get(k + 1) else { continue };
+            // "the will of", "will be held" (the past-verb guard covers "be").
+            if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
+                continue;
+            }
+            let verb_end = vat + verb.len();
+            if let Some((t, from, to)) = attached_date(s, masked, base + verb_end)
+                && to < today
+            {
+                out.push(Claim::Tense(TenseClaim {
+                    verb_span: Span::new(base + at, base + verb_end),
+                    future: true,
+                    value_span: t,
+                    from,
+                    to,
+                }));
+            }
             continue;
         }
-        let verb_end = i + 5 + lower[i + 5..].find(' ').unwrap_or(lower.len() - i - 5);
-        let verb = &lower[i + 5..verb_end];
-        if matches!(verb, "of" | "to" | "and" | "be" | "have" | "") {
-            continue; // "the will of", "will be held" (handled below as past-verb guard)
+        // Past: "<event verb> ... on <future date>".
+        let Some(len) = past_verb(&toks[k..]) else { continue };
+        let lead = &toks[k.saturating_sub(4)..k];
+        if lead
+            .iter()
+            .any(|(_, l)| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m)))
+        {
+            continue;
         }
-        if let Some((t, from, to)) = attached_date(s, masked, base + verb_end)
-            && to < today
+        let (last_at, last) = toks[k + len - 1];
+        let end = last_at + last.len();
+        if let Some((t, from, to)) = attached_date(s, masked, base + end)
+            && from > today
         {
             out.push(Claim::Tense(TenseClaim {
-                verb_span: Span::new(base + i, base + verb_end),
-                future: true,
+                verb_span: Span::new(base + at, base + end),
+                future: false,
                 value_span: t,
                 from,
                 to,
             }));
         }
     }
-    // Past: "<event verb> ... on <future date>".
-    for verb in PAST_VERBS {
-        for (i, _) in lower.match_indices(verb) {
-            let end = i + verb.len();
-            let whole = (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
-                && lower.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
-            if !whole {
-                continue;
-            }
-            let lead = &lower[..i];
-            if has_word(
-                lead.rsplit(' ').take(4).collect::<Vec<_>>().join(" ").as_str(),
-                &[
-                    "will", "to", "would", "be", "shall", "may", "could", "should", "must", "being",
-                ],
-            ) {
-                continue;
-            }
-            if let Some((t, from, to)) = attached_date(s, masked, base + end)
-                && from > today
-            {
-                out.push(Claim::Tense(TenseClaim {
-                    verb_span: Span::new(base + i, base + end),
-                    future: false,
-                    value_span: t,
-                    from,
-                    to,
-                }));
-            }
+}
+
+/// Words before a past participle that make it not past: "will be held".
+const MODALS: &[&str] = &[
+    "will", "to", "would", "be", "shall", "may", "could", "should", "must", "being",
+];
+
+/// How many tokens at the start of `toks` make a past-tense event verb.
+fn past_verb(toks: &[(usize, &str)]) -> Option<usize> {
+    let first = toks.first()?.1;
+    PAST_VERBS.iter().find_map(|(head, tail)| {
+        if first.len() != head.len() || !head.eq_ignore_ascii_case(first) {
+            return None;
         }
-    }
+        if tail.is_empty() {
+            return Some(1);
+        }
+        toks.get(1)
+            .is_some_and(|(_, t)| t.eq_ignore_ascii_case(tail))
+            .then_some(2)
+    })
 }
 
 /// The first dated timex after `from` in the clause, introduced by "in"/"on"/"from"/

@@ -38,16 +38,23 @@ const TENS: &[&str] = &[
 ];
 
 fn word_value(w: &str) -> Option<u64> {
-    let lower = w.to_ascii_lowercase();
-    if let Some(i) = UNITS.iter().position(|u| *u == lower) {
+    // Number words start with one of these letters: reject the rest without work.
+    if !w.len().clamp(3, 13).eq(&w.len()) || !w.as_bytes()[0].to_ascii_lowercase().is_ascii_lowercase() {
+        return None;
+    }
+    if !b"zotfsentZOTFSENT".contains(&w.as_bytes()[0]) {
+        return None;
+    }
+    let find = |list: &[&str], x: &str| list.iter().position(|u| !u.is_empty() && u.eq_ignore_ascii_case(x));
+    if let Some(i) = find(UNITS, w) {
         return Some(i as u64);
     }
-    if let Some(i) = TENS.iter().position(|t| !t.is_empty() && *t == lower) {
+    if let Some(i) = find(TENS, w) {
         return Some(i as u64 * 10);
     }
-    let (t, u) = lower.split_once('-')?;
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == t)?;
-    let u = UNITS.iter().position(|x| *x == u).filter(|&u| (1..10).contains(&u))?;
+    let (t, u) = w.split_once('-')?;
+    let t = find(TENS, t)?;
+    let u = find(UNITS, u).filter(|&u| (1..10).contains(&u))?;
     Some(t as u64 * 10 + u as u64)
 }
 

@@ -88,17 +88,24 @@ struct Affix {
 struct Index {
     names: Vec<String>,
     /// lower-case word -> (group, variant, the variant's form of the same word per variant)
-    words: HashMap<String, (usize, usize, usize)>,
+    words: HashMap<Vec<u8>, (usize, usize, usize)>,
+    /// Shortest and longest word in `words`: a cheap filter before hashing.
+    lengths: (usize, usize),
     /// For a fix: group -> variant -> the words in order.
     forms: Vec<Vec<Vec<String>>>,
     /// Per group, the variant Canadian English uses.
     en_ca: Vec<usize>,
+    /// The exception phrases, matched in one pass.
+    exceptions: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Params {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut ix = Index::default();
+            let mut ix = Index {
+                lengths: (usize::MAX, 0),
+                ..Index::default()
+            };
             let mut groups: Vec<(String, Vec<Vec<String>>, usize)> = self
                 .group
                 .iter()
@@ -122,11 +129,14 @@ impl Params {
                 ix.en_ca.push(en_ca);
                 for (v, words) in variants.iter().enumerate() {
                     for (k, w) in words.iter().enumerate() {
-                        ix.words.entry(w.to_lowercase()).or_insert((g, v, k));
+                        let key = w.to_lowercase().into_bytes();
+                        ix.lengths = (ix.lengths.0.min(key.len()).max(1), ix.lengths.1.max(key.len()));
+                        ix.words.entry(key).or_insert((g, v, k));
                     }
                 }
                 ix.forms.push(variants);
             }
+            ix.exceptions = aho_corasick::AhoCorasick::new(&self.exceptions).ok();
             ix
         })
     }
@@ -154,8 +164,8 @@ impl Check for Params {
         }
         let masked = cx.masked();
         let mut proper: Vec<Span> = cx.extraction.mentions.iter().map(|m| m.span).collect();
-        for e in &self.exceptions {
-            proper.extend(masked.match_indices(e.as_str()).map(|(i, _)| Span::new(i, i + e.len())));
+        if let Some(ac) = &ix.exceptions {
+            proper.extend(ac.find_iter(masked).map(|m| Span::new(m.start(), m.end())));
         }
         proper.sort();
         // (group, variant, word-in-variant, span)
@@ -164,7 +174,7 @@ impl Check for Params {
         let mut named: Vec<(usize, usize)> = Vec::new();
         let bytes = masked.as_bytes();
         let mut i = 0;
-        let mut lower = String::new();
+        let mut lower: Vec<u8> = Vec::with_capacity(32);
         while i < bytes.len() {
             if !bytes[i].is_ascii_alphabetic() {
                 i += 1;
@@ -183,9 +193,13 @@ impl Check for Params {
             if s > 0 && bytes[s - 1] >= 0x80 {
                 continue;
             }
+            if !(ix.lengths.0..=ix.lengths.1).contains(&(i - s)) {
+                continue;
+            }
             lower.clear();
-            lower.extend(bytes[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
-            if let Some(&(g, v, k)) = ix.words.get(lower.as_str()) {
+            lower.extend_from_slice(&bytes[s..i]);
+            lower.make_ascii_lowercase();
+            if let Some(&(g, v, k)) = ix.words.get(lower.as_slice()) {
                 let span = Span::new(s, i);
                 if proper.iter().any(|p| p.contains(span)) {
                     named.push((g, v));
