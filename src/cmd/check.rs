@@ -71,10 +71,15 @@ pub fn run(args: CheckArgs) -> u8 {
         } else {
             FixMode::None
         },
+        // Human output is rendered as each file is checked, and the file's text is
+        // dropped: memory follows the output, not the number of files read.
+        render_now: args.format == Format::Human && args.write_baseline.is_none() && !args.fix,
     };
     let progress = Progress::start(files.len());
-    let check_files = || -> Vec<Checked> {
-        files
+    // Files are checked in parallel a chunk at a time, in path order; rendered human
+    // output is written as each chunk completes, so neither texts nor output pile up.
+    let check_chunk = |chunk: &[PathBuf]| -> Vec<Checked> {
+        chunk
             .par_iter()
             .map(|p| {
                 let shown = factlint::walk::display(p);
@@ -85,17 +90,31 @@ pub fn run(args: CheckArgs) -> u8 {
             })
             .collect()
     };
-    // `--threads`, else RAYON_NUM_THREADS (rayon reads it), else all cores.
-    let mut results = match args.threads {
+    let pool = match args.threads {
+        // `--threads`, else RAYON_NUM_THREADS (rayon reads it), else all cores.
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
-            Ok(pool) => pool.install(check_files),
+            Ok(pool) => Some(pool),
             Err(e) => {
                 eprintln!("error: cannot start {n} threads: {e}");
                 return EXIT_ERROR;
             }
         },
-        None => check_files(),
+        None => None,
     };
+    let mut results: Vec<Checked> = Vec::with_capacity(files.len());
+    for chunk in files.chunks(256) {
+        let mut checked = match &pool {
+            Some(pool) => pool.install(|| check_chunk(chunk)),
+            None => check_chunk(chunk),
+        };
+        if job.render_now && !stdin {
+            let out: String = checked.iter_mut().filter_map(|c| c.rendered.take()).collect();
+            if !emit(&out) {
+                return EXIT_ERROR;
+            }
+        }
+        results.extend(checked);
+    }
     progress.finish();
     if stdin {
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
@@ -119,12 +138,18 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut diffs = String::new();
     let (mut fixes, mut fixed_files) = (0, 0);
     let mut done = Vec::with_capacity(results.len());
+    let mut rendered = String::new();
+    let mut checked = 0;
     for c in results {
         errors.extend(c.error);
         if let Some(f) = c.fixed {
             diffs.push_str(&f.diff);
             fixes += f.count;
             fixed_files += 1;
+        }
+        checked += usize::from(c.checked);
+        if let Some(r) = c.rendered {
+            rendered.push_str(&r);
         }
         done.push(c.result);
     }
@@ -178,7 +203,15 @@ pub fn run(args: CheckArgs) -> u8 {
         Format::Junit => emit(&junit::render(&results, &errors, &engine.rules)),
         Format::Human => {
             print_errors(&errors);
-            emit(&human_output(&results, &engine, args.quiet))
+            let mut out = if job.render_now {
+                rendered
+            } else {
+                render_all(&results, &engine)
+            };
+            if !args.quiet {
+                out.push_str(&summary(&results, checked));
+            }
+            emit(&out)
         }
     };
     if args.statistics {
@@ -207,6 +240,7 @@ struct Job<'a> {
     min: Severity,
     baseline: Option<&'a Baseline>,
     mode: FixMode,
+    render_now: bool,
 }
 
 struct Fixed {
@@ -219,6 +253,10 @@ struct Checked {
     result: FileResult,
     error: Option<InputError>,
     fixed: Option<Fixed>,
+    /// The file was read and checked (its source may since have been dropped).
+    checked: bool,
+    /// Its findings, rendered for the terminal, when rendered in the worker.
+    rendered: Option<String>,
 }
 
 impl Job<'_> {
@@ -235,6 +273,8 @@ impl Job<'_> {
                     result,
                     error: Some(e),
                     fixed: None,
+                    checked: false,
+                    rendered: None,
                 };
             }
         };
@@ -268,14 +308,21 @@ impl Job<'_> {
                 fixed = Some(Fixed { new_text, count, diff });
             }
         }
+        let mut source = Some(src);
+        let mut rendered = None;
+        if self.render_now
+            && let Some(src) = source.take()
+        {
+            let handler = human::handler(color(), 80);
+            let ledger = Some(&self.engine.ledger);
+            rendered = Some(human::render_findings(&handler, &path, &src.text, &findings, ledger));
+        }
         Checked {
-            result: FileResult {
-                path,
-                source: Some(src),
-                findings,
-            },
+            result: FileResult { path, source, findings },
             error,
             fixed,
+            checked: true,
+            rendered,
         }
     }
 
@@ -351,44 +398,45 @@ fn statistics(results: &[FileResult]) -> String {
     out
 }
 
-fn human_output(results: &[FileResult], engine: &Engine, quiet: bool) -> String {
+/// Every file's findings for the terminal (when they were not rendered as checked).
+fn render_all(results: &[FileResult], engine: &Engine) -> String {
     let handler = human::handler(color(), 80);
     let mut out = String::new();
-    let (mut errors, mut warnings, mut infos, mut files) = (0, 0, 0, 0);
     for r in results {
-        let Some(src) = &r.source else { continue };
-        if !r.findings.is_empty() {
-            files += 1;
-        }
-        for f in &r.findings {
-            match f.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                Severity::Info => infos += 1,
-            }
-        }
-        out.push_str(&human::render_findings(
-            &handler,
-            &r.path,
-            &src.text,
-            &r.findings,
-            Some(&engine.ledger),
-        ));
-    }
-    if !quiet {
-        let checked = results.iter().filter(|r| r.source.is_some()).count();
-        if errors + warnings + infos == 0 {
-            out.push_str(&format!("No findings in {checked} {}.\n", plural(checked, "file")));
-        } else {
-            out.push_str(&format!(
-                "Found {errors} {}, {warnings} {} and {infos} info in {files} of {checked} {}.\n",
-                plural(errors, "error"),
-                plural(warnings, "warning"),
-                plural(checked, "file")
+        if let Some(src) = &r.source {
+            out.push_str(&human::render_findings(
+                &handler,
+                &r.path,
+                &src.text,
+                &r.findings,
+                Some(&engine.ledger),
             ));
         }
     }
     out
+}
+
+/// "Found 6 errors, 1 warning and 0 info in 1 of 1 file."
+fn summary(results: &[FileResult], checked: usize) -> String {
+    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+    for f in results.iter().flat_map(|r| &r.findings) {
+        match f.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+            Severity::Info => infos += 1,
+        }
+    }
+    let files = results.iter().filter(|r| !r.findings.is_empty()).count();
+    if errors + warnings + infos == 0 {
+        format!("No findings in {checked} {}.\n", plural(checked, "file"))
+    } else {
+        format!(
+            "Found {errors} {}, {warnings} {} and {infos} info in {files} of {checked} {}.\n",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(checked, "file")
+        )
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
