@@ -584,6 +584,9 @@ fn is_future_word(w: &[u8]) -> bool {
             | b"plans"
             | b"soon"
             | b"resume"
+            | b"expected"
+            | b"expects"
+            | b"expect"
     )
 }
 

@@ -217,6 +217,9 @@ fn relative_days_weeks_months() {
     one("on Thursday the", "Thursday", "2024-09-26");
     one("on Monday the", "Monday", "2024-09-23");
     one("They will meet on Monday.", "Monday", "2024-09-30");
+    one("Talks are expected Monday.", "Monday", "2024-09-30");
+    one("The three are expected to join in April.", "April", "2025-04");
+    one("The three joined in April.", "April", "2024-04");
     one("last Friday the", "last Friday", "2024-09-20");
     one("next Friday the", "next Friday", "2024-09-27");
 }
