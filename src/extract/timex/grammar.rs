@@ -51,6 +51,9 @@ pub(crate) enum PVal {
     Clock { day: Box<PVal>, h: u8, m: u8 },
     /// "the weekend": the weekend nearest the document date.
     Weekend { offset: i32 },
+    /// "the following year|month": the unit after the last date the text named
+    /// (TimeBank resolves it anaphorically), else after the document date's.
+    Following { unit: Unit },
     /// "last May" (-1), "this September" (0), "next March" (+1).
     MonthRel { m: i8, dir: i8 },
     /// "June last year": a month of the year `offset` from the document's.
@@ -1075,12 +1078,20 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
         alt((
             value(0i32, kws(&["this", "current", "present"])),
             value(-1i32, kws(&["last", "previous", "past"])),
-            value(1i32, kws(&["next", "coming", "following"])),
+            value(1i32, kws(&["next", "coming"])),
+            value(2i32, kw("following")),
         )),
         ws,
         map_opt(word, words::unit_singular),
     )
         .parse(i)?;
+    if dir == 2 {
+        return match unit {
+            Unit::Year | Unit::Month => Ok((r, PVal::Following { unit })),
+            Unit::Week | Unit::Quarter => Ok((r, PVal::Rel { unit, offset: 1 })),
+            _ => fail(i),
+        };
+    }
     match unit {
         Unit::Year | Unit::Month | Unit::Week | Unit::Quarter => {}
         Unit::Century if dir == 0 => {}

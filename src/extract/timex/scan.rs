@@ -654,6 +654,25 @@ fn is_rate(bytes: &[u8], i: usize, hit: &Hit) -> bool {
     .any(|r| w.eq_ignore_ascii_case(r))
 }
 
+/// The year or month after the last date named (`anchor`: year, month if known).
+fn following((year, month): (i16, Option<i8>), unit: words::Unit) -> Option<TimexValue> {
+    match unit {
+        words::Unit::Year => Some(TimexValue::Year {
+            year: year.checked_add(1).filter(|y| *y <= 9999)?,
+        }),
+        words::Unit::Month => {
+            let m = month?;
+            let (year, month) = if m >= 12 {
+                (year.checked_add(1)?, 1)
+            } else {
+                (year, m + 1)
+            };
+            (year <= 9999).then_some(TimexValue::Month { year, month })
+        }
+        _ => None,
+    }
+}
+
 /// Document state while scanning.
 struct Emitter<'a> {
     bytes: &'a [u8],
@@ -662,6 +681,8 @@ struct Emitter<'a> {
     next_group: u32,
     /// The last quarter named, for "a year ago" in quarterly reports (1988-Q3).
     last_quarter: Option<(i16, u8)>,
+    /// The last day, month or year a date named, for "the following year|month".
+    last_date: Option<(i16, Option<i8>)>,
 }
 
 impl Emitter<'_> {
@@ -702,6 +723,11 @@ impl Emitter<'_> {
                     value = TimexValue::Quarter { year, quarter: q };
                 }
             }
+            (PVal::Following { unit }, _) => {
+                if let Some(v) = self.last_date.and_then(|a| following(a, *unit)) {
+                    value = v;
+                }
+            }
             (PVal::PeriodOf { y }, _) => {
                 if let Some((_, q)) = self.last_quarter {
                     value = TimexValue::Quarter { year: *y, quarter: q };
@@ -716,6 +742,14 @@ impl Emitter<'_> {
                 self.last_quarter = Some((*year, *quarter));
             }
             _ => {}
+        }
+        if p.ty == super::TimexType::Date {
+            match &value {
+                TimexValue::Day { date } => self.last_date = Some((date.year(), Some(date.month()))),
+                TimexValue::Month { year, month } => self.last_date = Some((*year, Some(*month))),
+                TimexValue::Year { year } => self.last_date = Some((*year, None)),
+                _ => {}
+            }
         }
         let relative = !matches!(p.val, PVal::Abs(_))
             && !matches!(
@@ -779,6 +813,7 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         out: Temporal::default(),
         next_group: 0,
         last_quarter: None,
+        last_date: None,
     };
     let mut i = 0;
     while i < total {

@@ -221,6 +221,19 @@ fn relative_days_weeks_months() {
     one("The three are expected to join in April.", "April", "2025-04");
     one("The three joined in April.", "April", "2024-04");
     one("last Friday the", "last Friday", "2024-09-20");
+    one("in the following year the", "the following year", "2025");
+    many(
+        "On May 22, 1995, he was promoted, and the following year he left.",
+        &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+    );
+    many(
+        "It was founded in March. The following month it grew.",
+        &[("March", "2024-03"), ("The following month", "2024-04")],
+    );
+    many(
+        "It was founded in 1990. The following month it grew.",
+        &[("1990", "1990"), ("The following month", "2024-10")],
+    );
     one("next Friday the", "next Friday", "2024-09-27");
 }
 
