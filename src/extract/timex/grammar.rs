@@ -1844,7 +1844,7 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
                 kw("fiscal"),
                 ws,
                 kw("year"),
-                not((ws, year4)),
+                not((ws, alt((recognize(year4), kws(&["ended", "ending", "before"]))))),
             ),
             |(o, _, _, _, _)| PVal::Rel {
                 unit: Unit::Year,
@@ -1858,8 +1858,7 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
             unit: Unit::Week,
             offset: 0,
         }),
-        // "the full year" is the document's year; "the year" alone is more often
-        // the span of a year in TimeBank (P1Y).
+        // "the full year" is the document's year.
         map(
             terminated(
                 (kw("full"), ws, kw("year")),
@@ -1870,13 +1869,24 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
                 offset: 0,
             },
         ),
-        map(
-            terminated(
-                (opt((kw("fiscal"), ws)), kw("year")),
-                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+        // "the year ended Sept. 30" is the span of a year in TimeBank (P1Y); "the
+        // year" otherwise ("for the year", "earlier in the year") is the document's.
+        alt((
+            map(
+                terminated(
+                    (opt((kw("fiscal"), ws)), kw("year")),
+                    peek((ws, kws(&["ended", "ending", "before"]))),
+                ),
+                |_| PVal::Abs(TimexValue::Duration { iso: "P1Y".to_string() }),
             ),
-            |_| PVal::Abs(TimexValue::Duration { iso: "P1Y".to_string() }),
-        ),
+            map(
+                terminated(kw("year"), not(alt((tag("-"), tag("'"), recognize((ws, kw("of"))))))),
+                |_| PVal::Rel {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+            ),
+        )),
         rel_unit,
         map(
             (

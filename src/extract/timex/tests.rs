@@ -515,7 +515,14 @@ fn documented_examples() {
     one("in recent months the", "recent months", "PXM");
     one("in recent years the", "recent years", "PAST_REF");
     one("in the weeks ahead the", "the weeks ahead", "PXW");
-    one("during the year the", "the year", "P1Y");
+    many(
+        "for the year ended Sept. 30 the",
+        &[("the year", "P1Y"), ("Sept. 30", "2024-09-30")],
+    );
+    one("in the fiscal year ended then", "the fiscal year", "P1Y");
+    one("for the fiscal year the", "the fiscal year", "2024");
+    one("For the year, volume was flat.", "the year", "2024");
+    one("delayed earlier in the year by rain", "the year", "2024");
     one("for the full year the", "the full year", "2024");
     one("at present the", "at present", "PRESENT_REF");
     one("at midnight the", "midnight", "2024-09-26T00:00");
