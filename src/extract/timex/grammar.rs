@@ -51,9 +51,10 @@ pub(crate) enum PVal {
     Clock { day: Box<PVal>, h: u8, m: u8 },
     /// "the weekend": the weekend nearest the document date.
     Weekend { offset: i32 },
-    /// "the following year|month": the unit after the last date the text named
-    /// (TimeBank resolves it anaphorically), else after the document date's.
-    Following { unit: Unit },
+    /// "the following year|month" (`offset` 1), "that year" (0): the unit of the
+    /// last date the text named, shifted (TimeBank resolves them anaphorically),
+    /// else the document date's.
+    Anaphoric { unit: Unit, offset: i8 },
     /// "last May" (-1), "this September" (0), "next March" (+1).
     MonthRel { m: i8, dir: i8 },
     /// "June last year": a month of the year `offset` from the document's.
@@ -1080,14 +1081,21 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
             value(-1i32, kws(&["last", "previous", "past"])),
             value(1i32, kws(&["next", "coming"])),
             value(2i32, kw("following")),
+            value(3i32, kw("that")),
         )),
         ws,
         map_opt(word, words::unit_singular),
     )
         .parse(i)?;
+    if dir == 3 {
+        return match unit {
+            Unit::Year => Ok((r, PVal::Anaphoric { unit, offset: 0 })),
+            _ => fail(i),
+        };
+    }
     if dir == 2 {
         return match unit {
-            Unit::Year | Unit::Month => Ok((r, PVal::Following { unit })),
+            Unit::Year | Unit::Month => Ok((r, PVal::Anaphoric { unit, offset: 1 })),
             Unit::Week | Unit::Quarter => Ok((r, PVal::Rel { unit, offset: 1 })),
             _ => fail(i),
         };

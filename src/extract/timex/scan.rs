@@ -233,7 +233,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"tenth", NUMW),
     (b"than", CTX),
     (b"thanksgiving", HOLI),
-    (b"that", CTX),
+    (b"that", CTX | REL),
     (b"the", CTX | THE),
     (b"their", CTX),
     (b"these", REL),
@@ -654,20 +654,21 @@ fn is_rate(bytes: &[u8], i: usize, hit: &Hit) -> bool {
     .any(|r| w.eq_ignore_ascii_case(r))
 }
 
-/// The year or month after the last date named (`anchor`: year, month if known).
-fn following((year, month): (i16, Option<i8>), unit: words::Unit) -> Option<TimexValue> {
+/// The year or month of the last date named (year, month if known), `offset` on.
+fn anaphoric((year, month): (i16, Option<i8>), unit: words::Unit, offset: i8) -> Option<TimexValue> {
     match unit {
         words::Unit::Year => Some(TimexValue::Year {
-            year: year.checked_add(1).filter(|y| *y <= 9999)?,
+            year: year.checked_add(i16::from(offset)).filter(|y| (0..=9999).contains(y))?,
         }),
         words::Unit::Month => {
-            let m = month?;
-            let (year, month) = if m >= 12 {
-                (year.checked_add(1)?, 1)
-            } else {
-                (year, m + 1)
-            };
-            (year <= 9999).then_some(TimexValue::Month { year, month })
+            let c = i32::from(year) * 12 + i32::from(month?) - 1 + i32::from(offset);
+            let year = i16::try_from(c.div_euclid(12))
+                .ok()
+                .filter(|y| (0..=9999).contains(y))?;
+            Some(TimexValue::Month {
+                year,
+                month: (c.rem_euclid(12) + 1) as i8,
+            })
         }
         _ => None,
     }
@@ -723,8 +724,8 @@ impl Emitter<'_> {
                     value = TimexValue::Quarter { year, quarter: q };
                 }
             }
-            (PVal::Following { unit }, _) => {
-                if let Some(v) = self.last_date.and_then(|a| following(a, *unit)) {
+            (PVal::Anaphoric { unit, offset }, _) => {
+                if let Some(v) = self.last_date.and_then(|a| anaphoric(a, *unit, *offset)) {
                     value = v;
                 }
             }

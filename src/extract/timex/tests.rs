@@ -227,6 +227,11 @@ fn relative_days_weeks_months() {
         &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
     );
     many(
+        "He left in June 1998 and returned later that year.",
+        &[("June 1998", "1998-06"), ("later that year", "1998")],
+    );
+    one("Imports that year rose.", "that year", "2024");
+    many(
         "It was founded in March. The following month it grew.",
         &[("March", "2024-03"), ("The following month", "2024-04")],
     );
