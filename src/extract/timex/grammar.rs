@@ -51,6 +51,10 @@ pub(crate) enum PVal {
     Clock { day: Box<PVal>, h: u8, m: u8 },
     /// "the weekend": the weekend nearest the document date.
     Weekend { offset: i32 },
+    /// "the following year|month" (`offset` 1), "that year" (0): the unit of the
+    /// last date the text named, shifted (TimeBank resolves them anaphorically),
+    /// else the document date's.
+    Anaphoric { unit: Unit, offset: i8 },
     /// "last May" (-1), "this September" (0), "next March" (+1).
     MonthRel { m: i8, dir: i8 },
     /// "June last year": a month of the year `offset` from the document's.
@@ -1075,12 +1079,27 @@ fn rel_unit(i: &str) -> R<'_, PVal> {
         alt((
             value(0i32, kws(&["this", "current", "present"])),
             value(-1i32, kws(&["last", "previous", "past"])),
-            value(1i32, kws(&["next", "coming", "following"])),
+            value(1i32, kws(&["next", "coming"])),
+            value(2i32, kw("following")),
+            value(3i32, kw("that")),
         )),
         ws,
         map_opt(word, words::unit_singular),
     )
         .parse(i)?;
+    if dir == 3 {
+        return match unit {
+            Unit::Year => Ok((r, PVal::Anaphoric { unit, offset: 0 })),
+            _ => fail(i),
+        };
+    }
+    if dir == 2 {
+        return match unit {
+            Unit::Year | Unit::Month => Ok((r, PVal::Anaphoric { unit, offset: 1 })),
+            Unit::Week | Unit::Quarter => Ok((r, PVal::Rel { unit, offset: 1 })),
+            _ => fail(i),
+        };
+    }
     match unit {
         Unit::Year | Unit::Month | Unit::Week | Unit::Quarter => {}
         Unit::Century if dir == 0 => {}
@@ -1833,7 +1852,7 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
                 kw("fiscal"),
                 ws,
                 kw("year"),
-                not((ws, year4)),
+                not((ws, alt((recognize(year4), kws(&["ended", "ending", "before"]))))),
             ),
             |(o, _, _, _, _)| PVal::Rel {
                 unit: Unit::Year,
@@ -1847,8 +1866,7 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
             unit: Unit::Week,
             offset: 0,
         }),
-        // "the full year" is the document's year; "the year" alone is more often
-        // the span of a year in TimeBank (P1Y).
+        // "the full year" is the document's year.
         map(
             terminated(
                 (kw("full"), ws, kw("year")),
@@ -1859,13 +1877,24 @@ fn the_phrase_more(i: &str) -> R<'_, PVal> {
                 offset: 0,
             },
         ),
-        map(
-            terminated(
-                (opt((kw("fiscal"), ws)), kw("year")),
-                not(alt((tag("-"), tag("'"), recognize((ws, kw("of")))))),
+        // "the year ended Sept. 30" is the span of a year in TimeBank (P1Y); "the
+        // year" otherwise ("for the year", "earlier in the year") is the document's.
+        alt((
+            map(
+                terminated(
+                    (opt((kw("fiscal"), ws)), kw("year")),
+                    peek((ws, kws(&["ended", "ending", "before"]))),
+                ),
+                |_| PVal::Abs(TimexValue::Duration { iso: "P1Y".to_string() }),
             ),
-            |_| PVal::Abs(TimexValue::Duration { iso: "P1Y".to_string() }),
-        ),
+            map(
+                terminated(kw("year"), not(alt((tag("-"), tag("'"), recognize((ws, kw("of"))))))),
+                |_| PVal::Rel {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+            ),
+        )),
         rel_unit,
         map(
             (

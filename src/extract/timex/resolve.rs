@@ -168,6 +168,14 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
             year: y.or(dct.map(|d| d.year()))?,
             half: *h,
         },
+        PVal::Anaphoric { unit, offset } => resolve(
+            &PVal::Rel {
+                unit: *unit,
+                offset: i32::from(*offset),
+            },
+            dct,
+            future,
+        )?,
         PVal::Rel { unit, offset } => {
             let dct = dct?;
             let o = i64::from(*offset);

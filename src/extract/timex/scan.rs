@@ -233,7 +233,7 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"tenth", NUMW),
     (b"than", CTX),
     (b"thanksgiving", HOLI),
-    (b"that", CTX),
+    (b"that", CTX | REL),
     (b"the", CTX | THE),
     (b"their", CTX),
     (b"these", REL),
@@ -584,6 +584,9 @@ fn is_future_word(w: &[u8]) -> bool {
             | b"plans"
             | b"soon"
             | b"resume"
+            | b"expected"
+            | b"expects"
+            | b"expect"
     )
 }
 
@@ -651,6 +654,26 @@ fn is_rate(bytes: &[u8], i: usize, hit: &Hit) -> bool {
     .any(|r| w.eq_ignore_ascii_case(r))
 }
 
+/// The year or month of the last date named (year, month if known), `offset` on.
+fn anaphoric((year, month): (i16, Option<i8>), unit: words::Unit, offset: i8) -> Option<TimexValue> {
+    match unit {
+        words::Unit::Year => Some(TimexValue::Year {
+            year: year.checked_add(i16::from(offset)).filter(|y| (0..=9999).contains(y))?,
+        }),
+        words::Unit::Month => {
+            let c = i32::from(year) * 12 + i32::from(month?) - 1 + i32::from(offset);
+            let year = i16::try_from(c.div_euclid(12))
+                .ok()
+                .filter(|y| (0..=9999).contains(y))?;
+            Some(TimexValue::Month {
+                year,
+                month: (c.rem_euclid(12) + 1) as i8,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Document state while scanning.
 struct Emitter<'a> {
     bytes: &'a [u8],
@@ -659,6 +682,8 @@ struct Emitter<'a> {
     next_group: u32,
     /// The last quarter named, for "a year ago" in quarterly reports (1988-Q3).
     last_quarter: Option<(i16, u8)>,
+    /// The last day, month or year a date named, for "the following year|month".
+    last_date: Option<(i16, Option<i8>)>,
 }
 
 impl Emitter<'_> {
@@ -699,6 +724,11 @@ impl Emitter<'_> {
                     value = TimexValue::Quarter { year, quarter: q };
                 }
             }
+            (PVal::Anaphoric { unit, offset }, _) => {
+                if let Some(v) = self.last_date.and_then(|a| anaphoric(a, *unit, *offset)) {
+                    value = v;
+                }
+            }
             (PVal::PeriodOf { y }, _) => {
                 if let Some((_, q)) = self.last_quarter {
                     value = TimexValue::Quarter { year: *y, quarter: q };
@@ -713,6 +743,14 @@ impl Emitter<'_> {
                 self.last_quarter = Some((*year, *quarter));
             }
             _ => {}
+        }
+        if p.ty == super::TimexType::Date {
+            match &value {
+                TimexValue::Day { date } => self.last_date = Some((date.year(), Some(date.month()))),
+                TimexValue::Month { year, month } => self.last_date = Some((*year, Some(*month))),
+                TimexValue::Year { year } => self.last_date = Some((*year, None)),
+                _ => {}
+            }
         }
         let relative = !matches!(p.val, PVal::Abs(_))
             && !matches!(
@@ -776,6 +814,7 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         out: Temporal::default(),
         next_group: 0,
         last_quarter: None,
+        last_date: None,
     };
     let mut i = 0;
     while i < total {

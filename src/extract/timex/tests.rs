@@ -217,7 +217,28 @@ fn relative_days_weeks_months() {
     one("on Thursday the", "Thursday", "2024-09-26");
     one("on Monday the", "Monday", "2024-09-23");
     one("They will meet on Monday.", "Monday", "2024-09-30");
+    one("Talks are expected Monday.", "Monday", "2024-09-30");
+    one("The three are expected to join in April.", "April", "2025-04");
+    one("The three joined in April.", "April", "2024-04");
     one("last Friday the", "last Friday", "2024-09-20");
+    one("in the following year the", "the following year", "2025");
+    many(
+        "On May 22, 1995, he was promoted, and the following year he left.",
+        &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+    );
+    many(
+        "He left in June 1998 and returned later that year.",
+        &[("June 1998", "1998-06"), ("later that year", "1998")],
+    );
+    one("Imports that year rose.", "that year", "2024");
+    many(
+        "It was founded in March. The following month it grew.",
+        &[("March", "2024-03"), ("The following month", "2024-04")],
+    );
+    many(
+        "It was founded in 1990. The following month it grew.",
+        &[("1990", "1990"), ("The following month", "2024-10")],
+    );
     one("next Friday the", "next Friday", "2024-09-27");
 }
 
@@ -499,7 +520,14 @@ fn documented_examples() {
     one("in recent months the", "recent months", "PXM");
     one("in recent years the", "recent years", "PAST_REF");
     one("in the weeks ahead the", "the weeks ahead", "PXW");
-    one("during the year the", "the year", "P1Y");
+    many(
+        "for the year ended Sept. 30 the",
+        &[("the year", "P1Y"), ("Sept. 30", "2024-09-30")],
+    );
+    one("in the fiscal year ended then", "the fiscal year", "P1Y");
+    one("for the fiscal year the", "the fiscal year", "2024");
+    one("For the year, volume was flat.", "the year", "2024");
+    one("delayed earlier in the year by rain", "the year", "2024");
     one("for the full year the", "the full year", "2024");
     one("at present the", "at present", "PRESENT_REF");
     one("at midnight the", "midnight", "2024-09-26T00:00");
