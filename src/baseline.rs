@@ -114,21 +114,11 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Severity;
     use crate::span::Span;
 
     fn at(text: &str, needle: &str) -> Finding {
         let s = text.find(needle).unwrap_or(0);
-        Finding {
-            rule: "weekday-mismatch".into(),
-            severity: Severity::Error,
-            span: Span::new(s, s + needle.len()),
-            message: String::new(),
-            labels: vec![],
-            help: None,
-            fact: None,
-            fix: None,
-        }
+        Finding::bare("weekday-mismatch", Span::new(s, s + needle.len()))
     }
 
     #[test]

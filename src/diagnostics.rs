@@ -73,6 +73,21 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A bare finding of `rule` at `span` (error, no message): for tests.
+    #[cfg(test)]
+    pub fn bare(rule: &str, span: Span) -> Finding {
+        Finding {
+            rule: rule.into(),
+            severity: Severity::Error,
+            span,
+            message: String::new(),
+            labels: Vec::new(),
+            help: None,
+            fact: None,
+            fix: None,
+        }
+    }
+
     /// Output order: position, then rule id, then message.
     pub fn sort_key(&self) -> (u32, u32, &str, &str) {
         (self.span.start, self.span.end, &self.rule, &self.message)

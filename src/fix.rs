@@ -88,22 +88,17 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::{Fix, Severity};
+    use crate::diagnostics::Fix;
     use crate::span::Span;
 
     fn fix(s: usize, e: usize, r: &str) -> Finding {
+        let span = Span::new(s, e);
         Finding {
-            rule: "r".into(),
-            severity: Severity::Error,
-            span: Span::new(s, e),
-            message: String::new(),
-            labels: vec![],
-            help: None,
-            fact: None,
             fix: Some(Fix {
-                span: Span::new(s, e),
+                span,
                 replacement: r.into(),
             }),
+            ..Finding::bare("r", span)
         }
     }
 

@@ -153,16 +153,7 @@ mod tests {
     use super::*;
 
     fn finding(rule: &str, at: usize) -> Finding {
-        Finding {
-            rule: rule.into(),
-            severity: Severity::Error,
-            span: Span::new(at, at + 1),
-            message: String::new(),
-            labels: vec![],
-            help: None,
-            fact: None,
-            fix: None,
-        }
+        Finding::bare(rule, Span::new(at, at + 1))
     }
 
     #[test]
