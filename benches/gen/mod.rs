@@ -38,20 +38,7 @@ impl Rng {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use factlint::ledger::MONTH_NAMES as MONTHS;
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -114,22 +114,24 @@ fn parse_digits(s: &str, len: usize) -> Option<i16> {
     s.parse().ok()
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub fn month_name(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
+    MONTH_NAMES.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde::Serialize;
 
-pub use date::{LedgerDate, month_name};
+pub use date::{LedgerDate, MONTH_NAMES, month_name};
 pub use load::load;
 pub use schema::{EntityKind, EventKind, Period};
 pub use validate::validate;

@@ -7,20 +7,7 @@ use proptest::prelude::*;
 
 use super::extract_temporal;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::ledger::MONTH_NAMES as MONTHS;
 const ABBREVS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
