@@ -160,14 +160,7 @@ fn date(r: &mut Rng) -> String {
 }
 
 fn ordinal(n: u64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    factlint::rules::kinds::ordinal(n as i64)
 }
 
 fn sentence(r: &mut Rng) -> String {

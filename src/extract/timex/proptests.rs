@@ -2,7 +2,7 @@
 //! to the same value, with the span covering exactly the rendered text; arbitrary
 //! input never panics and yields sorted, disjoint, in-bounds spans.
 
-use jiff::civil::{Date, Weekday, date};
+use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use super::extract_temporal;
@@ -12,17 +12,7 @@ const ABBREVS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
 
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
+use crate::rules::kinds::weekday::weekday_name;
 
 fn ordinal_suffix(d: i8) -> &'static str {
     match (d % 10, d % 100) {
