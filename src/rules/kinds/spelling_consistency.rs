@@ -87,8 +87,9 @@ struct Affix {
 #[derive(Debug, Default)]
 struct Index {
     names: Vec<String>,
-    /// lower-case word -> (group, variant, the variant's form of the same word per variant)
-    words: HashMap<Vec<u8>, (usize, usize, usize)>,
+    /// lower-case word -> (group, variant, the variant's form of the same word per variant).
+    /// Every word of a document is looked up: a fast non-cryptographic hash.
+    words: HashMap<Vec<u8>, (usize, usize, usize), foldhash::fast::FixedState>,
     /// Shortest and longest word in `words`: a cheap filter before hashing.
     lengths: (usize, usize),
     /// For a fix: group -> variant -> the words in order.
