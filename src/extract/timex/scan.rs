@@ -410,8 +410,13 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
         k += 1;
     }
     let next = &bytes[j..k];
+    // "9 to 11 July 2024": a day range joined by a word.
+    let range_joint = [&b"to"[..], b"through", b"thru"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w));
     !next.is_empty()
-        && (word_classes(next) & (MONTH | NUMW) != 0
+        && (range_joint
+            || word_classes(next) & (MONTH | NUMW) != 0
             || word_classes(next) & CONT != 0
             || next.eq_ignore_ascii_case(b"p")
             || next.eq_ignore_ascii_case(b"am")

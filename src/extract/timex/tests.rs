@@ -189,6 +189,49 @@ fn day_ranges() {
     );
 }
 
+#[test]
+fn day_ranges_joined_by_words() {
+    // The year after the second day is the year of both, even when the document date
+    // would put the first day alone in another year.
+    let dct = Some(date(2025, 3, 1));
+    let text = "It ran July 9 to 11, 2024 in Paris.";
+    let t = extract_temporal(text, dct);
+    assert_eq!(t.timexes[0].group.map(|g| g.kind), Some(GroupKind::Range));
+    assert_eq!(
+        found(text, dct),
+        [
+            ("July 9".into(), "2024-07-09".into()),
+            ("11, 2024".into(), "2024-07-11".into())
+        ]
+    );
+    many(
+        "It ran July 9-11, 2024.",
+        &[("July 9", "2024-07-09"), ("11, 2024", "2024-07-11")],
+    );
+    many(
+        "from July 9 through 11, 2024 the",
+        &[("July 9", "2024-07-09"), ("11, 2024", "2024-07-11")],
+    );
+    many(
+        "It ran 9 to 11 July 2024.",
+        &[("9", "2024-07-09"), ("11 July 2024", "2024-07-11")],
+    );
+    assert_eq!(
+        found("It ran July 9 to July 11, 2024.", dct),
+        [
+            ("July 9".into(), "2024-07-09".into()),
+            ("July 11, 2024".into(), "2024-07-11".into())
+        ]
+    );
+    many(
+        "from December 28 to January 3, 2025 the",
+        &[("December 28", "2024-12-28"), ("January 3, 2025", "2025-01-03")],
+    );
+    // A word joint without a year is no range: "rose on July 9 to 11%".
+    one("rose on July 9 to 11% of", "July 9", "2024-07-09");
+    one("fell on 9 to 11 September", "11 September", "2024-09-11");
+}
+
 // --- relative -----------------------------------------------------------------
 
 #[test]
