@@ -1228,13 +1228,16 @@ fn rel_season(i: &str) -> R<'_, PVal> {
     .parse(i)
 }
 
-/// "last Friday", "next Monday", "this Tuesday".
+/// "last Friday", "next Monday", "this Tuesday", "this coming Sunday", "this past
+/// Monday".
 fn rel_weekday(i: &str) -> R<'_, PVal> {
     map(
         (
             alt((
                 value(-1i8, kw("last")),
                 value(1i8, kw("next")),
+                value(1i8, (kw("this"), ws, kw("coming")).map(|_| "")),
+                value(-1i8, (kw("this"), ws, kw("past")).map(|_| "")),
                 value(0i8, kw("this")),
                 value(-1i8, (kw("the"), ws, kw("previous")).map(|_| "")),
             )),

@@ -286,6 +286,30 @@ fn relative_days_weeks_months() {
 }
 
 #[test]
+fn tense_cues_for_dates_without_year() {
+    // A hyphenated "expected" is an adjective, not a cue for the future.
+    one(
+        "after lower-than-expected earnings it closed Wednesday.",
+        "Wednesday",
+        "2024-09-25",
+    );
+    one("Earnings are expected Wednesday.", "Wednesday", "2024-10-02");
+    // A period that "ended" on a day or in a month is over: the last one, even when
+    // the next one is close.
+    many(
+        "In the fiscal year ended Dec. 1, sales rose.",
+        &[("the fiscal year", "P1Y"), ("Dec. 1", "2023-12-01")],
+    );
+    one("Its term ended Sept. 30.", "Sept. 30", "2023-09-30");
+    one("Its term ended in November.", "November", "2023-11");
+    one("The offer runs to Dec. 1, the firm said.", "Dec. 1", "2024-12-01");
+    one("It moved in November.", "November", "2024-11");
+    // "this coming" and "this past" say the direction.
+    one("The day is this coming Sunday.", "this coming Sunday", "2024-09-29");
+    one("It opened this past Monday.", "this past Monday", "2024-09-23");
+}
+
+#[test]
 fn reference_words() {
     one("now the", "now", "PRESENT_REF");
     one("is currently the", "currently", "PRESENT_REF");
@@ -564,8 +588,8 @@ fn documented_examples() {
     one("in recent years the", "recent years", "PAST_REF");
     one("in the weeks ahead the", "the weeks ahead", "PXW");
     many(
-        "for the year ended Sept. 30 the",
-        &[("the year", "P1Y"), ("Sept. 30", "2024-09-30")],
+        "for the year ended Sept. 20 the",
+        &[("the year", "P1Y"), ("Sept. 20", "2024-09-20")],
     );
     one("in the fiscal year ended then", "the fiscal year", "P1Y");
     one("for the fiscal year the", "the fiscal year", "2024");
