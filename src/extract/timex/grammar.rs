@@ -1358,24 +1358,14 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
-/// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
+/// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning". The
+/// part of day stays in the span but not in the value: the timex is a DATE, and a
+/// DATE's value is the day, as TimeBank annotates most DATE-typed "Friday night"s.
 fn weekday_alone(i: &str) -> R<'_, Piece> {
     map(
         // Alone, only full names: "Sun." and "Sat." are too often something else.
         sp((map_opt(word, words::weekday_full), opt(preceded(ws, part_of_day)))),
-        |((wd, part), p)| {
-            let day = PVal::Weekday { wd, dir: 0 };
-            match part {
-                Some(part) => Piece::date(
-                    p,
-                    PVal::PartOfDay {
-                        day: Box::new(day),
-                        part,
-                    },
-                ),
-                None => Piece::date(p, day),
-            }
-        },
+        |((wd, _), p)| Piece::date(p, PVal::Weekday { wd, dir: 0 }),
     )
     .parse(i)
 }

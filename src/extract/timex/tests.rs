@@ -358,7 +358,11 @@ fn durations() {
 fn sets_and_times() {
     one("every year the", "every year", "P1Y");
     one("published daily", "daily", "P1D");
-    one("Tuesday morning the", "Tuesday morning", "2024-09-24TMO");
+    // A weekday with a part of day is a DATE; its value is the day.
+    one("Tuesday morning the", "Tuesday morning", "2024-09-24");
+    one("They met Friday night.", "Friday night", "2024-09-20");
+    let t = extract_temporal("They met Friday night.", Some(DCT));
+    assert_eq!(t.timexes[0].ty, TimexType::Date);
     one("tonight the", "tonight", "2024-09-26TNI");
     one("at 10:35 a.m. the", "10:35 a.m.", "2024-09-26T10:35");
     one("at 10 p.m. Wednesday", "10 p.m. Wednesday", "2024-09-25T22:00");
