@@ -1831,6 +1831,48 @@ fn year_ago_phrase(i: &str) -> R<'_, PVal> {
     .parse(i)
 }
 
+/// The period a report compares with, a year before the one it reports: "the
+/// comparable year-ago quarter", "the same period last year", "the quarter a year
+/// ago" (after "the").
+fn year_ago_period(i: &str) -> R<'_, PVal> {
+    let ago = PVal::Ago { n: 1, unit: Unit::Year };
+    preceded(
+        opt(terminated(kws(&["comparable", "corresponding", "same"]), ws)),
+        alt((
+            year_ago_phrase,
+            value(
+                ago,
+                (
+                    kws(&["quarter", "period"]),
+                    ws,
+                    alt((
+                        (kw("a"), ws, kw("year"), ws, kws(&["ago", "earlier"])).map(|_| ()),
+                        (kw("last"), ws, kw("year")).map(|_| ()),
+                    )),
+                ),
+            ),
+        )),
+    )
+    .parse(i)
+}
+
+/// "last year's quarter", "last year's third quarter", "last year's period": the
+/// period compared with, a year before the one reported.
+fn last_years_period(i: &str) -> R<'_, PVal> {
+    value(
+        PVal::Ago { n: 1, unit: Unit::Year },
+        (
+            kw("last"),
+            ws,
+            kw("year"),
+            alt((tag("'s "), tag("\u{2019}s "))),
+            opt(terminated(quarter_ord, alt((tag("-"), ws)))),
+            kws(&["quarter", "period"]),
+        ),
+    )
+    .parse(i)
+}
+
 /// The rest of the "the ..." phrases (split from [`the_phrase`] for `alt`'s arity).
 fn the_phrase_more(i: &str) -> R<'_, PVal> {
     alt((
@@ -1952,6 +1994,7 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
                 ),
                 |(_, d)| d,
             ),
+            year_ago_period,
             quarter_phrase,
             half_phrase,
             map(
@@ -2109,7 +2152,7 @@ fn p_holiday(i: &str) -> R<'_, Hit> {
     one(sp(holiday), date_piece)(i)
 }
 fn p_year_ago(i: &str) -> R<'_, Hit> {
-    one(sp(alt((year_ago_phrase, year_end))), date_piece)(i)
+    one(sp(alt((year_ago_phrase, last_years_period, year_end))), date_piece)(i)
 }
 fn p_ref(i: &str) -> R<'_, Hit> {
     one(alt((ref_word, vague_duration)), |p| p)(i)

@@ -19,7 +19,7 @@ const CONT: u16 = 1 << 14;
 
 /// Lower-case words that can begin a timex (or the context phrase before one), with
 /// the classes of productions worth trying there. Sorted, for binary search.
-const TRIGGER_COUNT: usize = 263;
+const TRIGGER_COUNT: usize = 265;
 static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"a", CTX | NUMW),
     (b"about", CTX | NUMW),
@@ -50,6 +50,8 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"circa", CTX),
     (b"close", CONT),
     (b"coming", REL),
+    (b"comparable", CONT),
+    (b"corresponding", CONT),
     (b"couple", CONT),
     (b"current", REL | ALONE),
     (b"currently", REL | ALONE),

@@ -499,6 +499,30 @@ fn quarter_anaphora_and_period_phrases() {
         &[("the third quarter", "2024-Q3"), ("the 1988 period", "1988-Q3")],
     );
     one("the year-earlier quarter", "the year-earlier quarter", "2023");
+    // The period compared with, in other words.
+    many(
+        "a loss for the third quarter, against a profit in the comparable year-ago quarter",
+        &[
+            ("the third quarter", "2024-Q3"),
+            ("the comparable year-ago quarter", "2023-Q3"),
+        ],
+    );
+    many(
+        "net for the third quarter compared with the corresponding period last year",
+        &[
+            ("the third quarter", "2024-Q3"),
+            ("the corresponding period last year", "2023-Q3"),
+        ],
+    );
+    many(
+        "sales in the second quarter, up from the quarter a year ago",
+        &[("the second quarter", "2024-Q2"), ("the quarter a year ago", "2023-Q2")],
+    );
+    many(
+        "sales in the second quarter, up from last year's quarter",
+        &[("the second quarter", "2024-Q2"), ("last year's quarter", "2023-Q2")],
+    );
+    one("down from last year's period", "last year's period", "2023");
     one("at year-end the", "year-end", "2024");
     one("the fiscal year", "the fiscal year", "2024");
     one("the latest fiscal year", "the latest fiscal year", "2023");
