@@ -414,49 +414,93 @@ fn weekday_prefix(i: &str) -> R<'_, Option<(Weekday, Pos)>> {
     opt(terminated(sp(weekday_name), (opt(char(',')), ws))).parse(i)
 }
 
+/// The joint of a day range: a dash ("26–27"), or "to" / "through" between spaces
+/// ("9 to 11"). The bool says it was a word; such a range needs its year after it,
+/// since "rose on July 9 to 11%" is no range.
+fn range_joint(i: &str) -> R<'_, bool> {
+    alt((
+        value(false, dash),
+        value(true, (ws, kws(&["to", "through", "thru"]), ws)),
+    ))
+    .parse(i)
+}
+
+/// The two days of a range in one month, as a Range group: the first from `start`
+/// (a weekday before it included), the second up to the end of the match at `r`.
+fn day_range<'a>(
+    i: &'a str,
+    r: &'a str,
+    (y, m): (Option<i16>, i8),
+    (start, (d1, p1)): (usize, (i8, Pos)),
+    (d2, p2): (i8, Pos),
+    wd: Option<(Weekday, Pos)>,
+) -> R<'a, Hit> {
+    let (v1, v2) = match (valid_day(y, m, d1), valid_day(y, m, d2)) {
+        (Some(a), Some(b)) if d2 > d1 => (a, b),
+        _ => return fail(i),
+    };
+    let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
+    a.weekday = wd;
+    let b = Piece::date(Pos { a: p2.a, b: r.len() }, v2);
+    Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+}
+
+/// "to July 11, 2024" after "July 9": the second date of a range with its own month
+/// and a year.
+fn second_month_day(i: &str) -> R<'_, ((i8, i8, i16), Pos)> {
+    preceded(range_joint, sp((terminated(month_name, opt(ws)), day_num, year_after))).parse(i)
+}
+
+/// One day, `val`, spanning from `start` (a weekday before it included) to `r`.
+fn single_day<'a>(i: &'a str, r: &'a str, start: usize, val: Option<PVal>, wd: Option<(Weekday, Pos)>) -> R<'a, Hit> {
+    let Some(val) = val else {
+        return fail(i);
+    };
+    let mut p = Piece::date(Pos { a: start, b: r.len() }, val);
+    p.weekday = wd;
+    Ok((r, Hit::One(p)))
+}
+
 /// "September 26, 2024", "Sept. 26", "Thursday, September 26, 2024",
-/// "September 26–27, 2024".
+/// "September 26–27, 2024", "July 9 to 11, 2024", "July 9 to July 11, 2024".
 fn month_day(i: &str) -> R<'_, Hit> {
-    let (r, (wd, (m, mpos), _, (d1, p1), range)) = (
-        weekday_prefix,
-        sp(month_name),
-        opt(ws),
-        sp(day_num),
-        opt(preceded(dash, sp(day_num))),
-    )
-        .parse(i)?;
-    let (r, y) = opt(year_after).parse(r)?;
+    let (r, (wd, (m, mpos), _, (d1, p1))) = (weekday_prefix, sp(month_name), opt(ws), sp(day_num)).parse(i)?;
     let start = wd.map_or(mpos.a, |(_, p)| p.a);
-    match range {
-        None => {
-            let val = match valid_day(y, m, d1) {
-                Some(v) => v,
-                None => return fail(i),
-            };
-            let mut p = Piece::date(Pos { a: start, b: r.len() }, val);
-            p.weekday = wd;
-            Ok((r, Hit::One(p)))
-        }
-        Some((d2, p2)) => {
-            let (v1, v2) = match (valid_day(y, m, d1), valid_day(y, m, d2)) {
-                (Some(a), Some(b)) if d2 > d1 => (a, b),
-                _ => return fail(i),
-            };
-            let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
-            a.weekday = wd;
-            let b = Piece::date(Pos { a: p2.a, b: r.len() }, v2);
-            Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
-        }
+    // A range to a day of another month: the first day takes the year of the second,
+    // or the year before when it comes later in the year ("December 28 to January 3,
+    // 2025").
+    if let Ok((r2, ((m2, d2, y2), p2))) = second_month_day(r)
+        && (m, d1) != (m2, d2)
+    {
+        let y1 = if (m, d1) < (m2, d2) {
+            Some(y2)
+        } else {
+            y2.checked_sub(1)
+        };
+        let (Some(v1), Some(v2)) = (y1.and_then(|y| valid_day(Some(y), m, d1)), valid_day(Some(y2), m2, d2)) else {
+            return fail(i);
+        };
+        let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
+        a.weekday = wd;
+        let b = Piece::date(p2, v2);
+        return Ok((r2, Hit::Group(GroupKind::Range, vec![a, b])));
     }
+    if let Ok((r2, ((word, day2), y))) = (range_joint, sp(day_num)).and(opt(year_after)).parse(r)
+        && (y.is_some() || !word)
+    {
+        return day_range(i, r2, (y, m), (start, (d1, p1)), day2, wd);
+    }
+    let (r, y) = opt(year_after).parse(r)?;
+    single_day(i, r, start, valid_day(y, m, d1), wd)
 }
 
 /// "26 September 2024", "26th of September 2024", "Thursday 26 September 2024",
-/// "26–27 September 2024".
+/// "26–27 September 2024", "9 to 11 July 2024".
 fn day_month(i: &str) -> R<'_, Hit> {
     let (r, (wd, (d1, p1), range, _, _, m, y)) = (
         weekday_prefix,
         sp(day_num),
-        opt(preceded(dash, sp(day_num))),
+        opt((range_joint, sp(day_num))),
         ws,
         opt(terminated(kw("of"), ws)),
         month_name,
@@ -469,24 +513,9 @@ fn day_month(i: &str) -> R<'_, Hit> {
     }
     let start = wd.map_or(p1.a, |(_, p)| p.a);
     match range {
-        None => {
-            let Some(val) = valid_day(y, m, d1) else {
-                return fail(i);
-            };
-            let mut p = Piece::date(Pos { a: start, b: r.len() }, val);
-            p.weekday = wd;
-            Ok((r, Hit::One(p)))
-        }
-        Some((d2, p2)) => {
-            let (v1, v2) = match (valid_day(y, m, d1), valid_day(y, m, d2)) {
-                (Some(a), Some(b)) if d2 > d1 => (a, b),
-                _ => return fail(i),
-            };
-            let mut a = Piece::date(Pos { a: start, b: p1.b }, v1);
-            a.weekday = wd;
-            let b = Piece::date(Pos { a: p2.a, b: r.len() }, v2);
-            Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
-        }
+        None => single_day(i, r, start, valid_day(y, m, d1), wd),
+        Some((true, _)) if y.is_none() => fail(i),
+        Some((_, day2)) => day_range(i, r, (y, m), (start, (d1, p1)), day2, wd),
     }
 }
 
@@ -1199,13 +1228,16 @@ fn rel_season(i: &str) -> R<'_, PVal> {
     .parse(i)
 }
 
-/// "last Friday", "next Monday", "this Tuesday".
+/// "last Friday", "next Monday", "this Tuesday", "this coming Sunday", "this past
+/// Monday".
 fn rel_weekday(i: &str) -> R<'_, PVal> {
     map(
         (
             alt((
                 value(-1i8, kw("last")),
                 value(1i8, kw("next")),
+                value(1i8, (kw("this"), ws, kw("coming")).map(|_| "")),
+                value(-1i8, (kw("this"), ws, kw("past")).map(|_| "")),
                 value(0i8, kw("this")),
                 value(-1i8, (kw("the"), ws, kw("previous")).map(|_| "")),
             )),
@@ -1326,24 +1358,14 @@ fn deictic_day(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
-/// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning".
+/// A weekday alone, optionally with a part of day: "Friday", "Tuesday morning". The
+/// part of day stays in the span but not in the value: the timex is a DATE, and a
+/// DATE's value is the day, as TimeBank annotates most DATE-typed "Friday night"s.
 fn weekday_alone(i: &str) -> R<'_, Piece> {
     map(
         // Alone, only full names: "Sun." and "Sat." are too often something else.
         sp((map_opt(word, words::weekday_full), opt(preceded(ws, part_of_day)))),
-        |((wd, part), p)| {
-            let day = PVal::Weekday { wd, dir: 0 };
-            match part {
-                Some(part) => Piece::date(
-                    p,
-                    PVal::PartOfDay {
-                        day: Box::new(day),
-                        part,
-                    },
-                ),
-                None => Piece::date(p, day),
-            }
-        },
+        |((wd, _), p)| Piece::date(p, PVal::Weekday { wd, dir: 0 }),
     )
     .parse(i)
 }
@@ -1809,6 +1831,48 @@ fn year_ago_phrase(i: &str) -> R<'_, PVal> {
     .parse(i)
 }
 
+/// The period a report compares with, a year before the one it reports: "the
+/// comparable year-ago quarter", "the same period last year", "the quarter a year
+/// ago" (after "the").
+fn year_ago_period(i: &str) -> R<'_, PVal> {
+    let ago = PVal::Ago { n: 1, unit: Unit::Year };
+    preceded(
+        opt(terminated(kws(&["comparable", "corresponding", "same"]), ws)),
+        alt((
+            year_ago_phrase,
+            value(
+                ago,
+                (
+                    kws(&["quarter", "period"]),
+                    ws,
+                    alt((
+                        (kw("a"), ws, kw("year"), ws, kws(&["ago", "earlier"])).map(|_| ()),
+                        (kw("last"), ws, kw("year")).map(|_| ()),
+                    )),
+                ),
+            ),
+        )),
+    )
+    .parse(i)
+}
+
+/// "last year's quarter", "last year's third quarter", "last year's period": the
+/// period compared with, a year before the one reported.
+fn last_years_period(i: &str) -> R<'_, PVal> {
+    value(
+        PVal::Ago { n: 1, unit: Unit::Year },
+        (
+            kw("last"),
+            ws,
+            kw("year"),
+            alt((tag("'s "), tag("\u{2019}s "))),
+            opt(terminated(quarter_ord, alt((tag("-"), ws)))),
+            kws(&["quarter", "period"]),
+        ),
+    )
+    .parse(i)
+}
+
 /// The rest of the "the ..." phrases (split from [`the_phrase`] for `alt`'s arity).
 fn the_phrase_more(i: &str) -> R<'_, PVal> {
     alt((
@@ -1930,6 +1994,7 @@ fn the_phrase(i: &str) -> R<'_, Piece> {
                 ),
                 |(_, d)| d,
             ),
+            year_ago_period,
             quarter_phrase,
             half_phrase,
             map(
@@ -2087,7 +2152,7 @@ fn p_holiday(i: &str) -> R<'_, Hit> {
     one(sp(holiday), date_piece)(i)
 }
 fn p_year_ago(i: &str) -> R<'_, Hit> {
-    one(sp(alt((year_ago_phrase, year_end))), date_piece)(i)
+    one(sp(alt((year_ago_phrase, last_years_period, year_end))), date_piece)(i)
 }
 fn p_ref(i: &str) -> R<'_, Hit> {
     one(alt((ref_word, vague_duration)), |p| p)(i)

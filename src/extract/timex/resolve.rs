@@ -54,13 +54,24 @@ fn checked_year(y: i32) -> Option<i16> {
     i16::try_from(y).ok().filter(|y| (0..=9999).contains(y))
 }
 
+/// What the words around a date written without its year or week say about when it
+/// is: a cheap cue, not a parse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// "ended Jan. 31": a period already over.
+    Past,
+    Unknown,
+    /// "will meet Tuesday", "is scheduled to close Monday".
+    Future,
+}
+
 /// The weekday `wd` meant by a weekday name alone: the document date itself, else the
 /// last one before it (news reports the past), or the next one when the sentence
 /// speaks of the future or `dir` says "next".
-fn resolve_weekday(dct: Date, wd: Weekday, dir: i8, future: bool) -> Option<Date> {
+fn resolve_weekday(dct: Date, wd: Weekday, dir: i8, tense: Tense) -> Option<Date> {
     match dir {
         0 if dct.weekday() == wd => Some(dct),
-        0 if future => dct.nth_weekday(1, wd).ok(),
+        0 if tense == Tense::Future => dct.nth_weekday(1, wd).ok(),
         0 | -1 => dct.nth_weekday(-1, wd).ok(),
         _ => dct.nth_weekday(1, wd).ok(),
     }
@@ -75,8 +86,9 @@ fn days_between(a: Date, b: Date) -> i64 {
 }
 
 /// The date of a yearly day (given per year by `day_in`) meant without a year: the
-/// next one when it is close or the sentence speaks of the future, else the last.
-fn yearly_day(dct: Date, future: bool, day_in: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+/// next one when it is close (and not said to be past) or the sentence speaks of the
+/// future, else the last.
+fn yearly_day(dct: Date, tense: Tense, day_in: impl Fn(i16) -> Option<Date>) -> Option<Date> {
     let y = dct.year();
     let this = day_in(y);
     let (past, next) = match this {
@@ -86,26 +98,29 @@ fn yearly_day(dct: Date, future: bool, day_in: impl Fn(i16) -> Option<Date>) -> 
     match (past, next) {
         (Some(p), Some(n)) => {
             let ahead = days_between(dct, n);
-            if p == dct || !(future && ahead <= 330 || ahead <= AHEAD_DAYS) {
-                Some(p)
-            } else {
-                Some(n)
-            }
+            let next = match tense {
+                Tense::Past => false,
+                Tense::Unknown => ahead <= AHEAD_DAYS,
+                Tense::Future => ahead <= 330,
+            };
+            if p == dct || !next { Some(p) } else { Some(n) }
         }
         (p, n) => p.or(n),
     }
 }
 
-/// A month without a year: the next one when it is at most two months ahead or the
-/// sentence speaks of the future, else the last one.
-fn month_without_year(dct: Date, m: i8, future: bool) -> Option<(i16, i8)> {
+/// A month without a year: the current one; the next one when it is at most two
+/// months ahead (and not said to be past) or the sentence speaks of the future; else
+/// the last one.
+fn month_without_year(dct: Date, m: i8, tense: Tense) -> Option<(i16, i8)> {
     let ahead = (i32::from(m) - i32::from(dct.month())).rem_euclid(12);
     let here = i32::from(dct.year()) * 12 + i32::from(dct.month()) - 1;
-    let c = if ahead <= 2 || future {
-        here + ahead
-    } else {
-        here + ahead - 12
+    let next = match tense {
+        Tense::Past => ahead == 0,
+        Tense::Unknown => ahead <= 2,
+        Tense::Future => true,
     };
+    let c = if next { here + ahead } else { here + ahead - 12 };
     Some((checked_year(c.div_euclid(12))?, (c.rem_euclid(12) + 1) as i8))
 }
 
@@ -130,9 +145,10 @@ fn holiday_in(h: Holiday, y: i16) -> Option<Date> {
 /// The TIMEX3 value of a partial value, or `None` when it needs a document date that
 /// is missing (or falls outside the calendar).
 ///
-/// `future` says the sentence speaks of the future ("will"), which decides between
-/// the last and the next occurrence of a weekday, a month or a day without a year.
-pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<TimexValue> {
+/// `tense` says what the sentence says of the time ("will", "ended"), which decides
+/// between the last and the next occurrence of a weekday, a month or a day without a
+/// year.
+pub(crate) fn resolve(v: &PVal, dct: Option<Date>, tense: Tense) -> Option<TimexValue> {
     Some(match v {
         PVal::Abs(v) => v.clone(),
         PVal::Day { y: Some(y), m, d } => TimexValue::Day {
@@ -140,7 +156,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
         },
         PVal::Day { y: None, m, d } => match dct {
             Some(dct) => TimexValue::Day {
-                date: yearly_day(dct, future, |y| Date::new(y, *m, *d).ok())?,
+                date: yearly_day(dct, tense, |y| Date::new(y, *m, *d).ok())?,
             },
             None => TimexValue::Other {
                 value: format!("XXXX-{m:02}-{d:02}"),
@@ -149,7 +165,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
         PVal::Month { y: Some(y), m } => TimexValue::Month { year: *y, month: *m },
         PVal::Month { y: None, m } => match dct {
             Some(dct) => {
-                let (year, month) = month_without_year(dct, *m, future)?;
+                let (year, month) = month_without_year(dct, *m, tense)?;
                 TimexValue::Month { year, month }
             }
             None => TimexValue::Other {
@@ -174,7 +190,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
                 offset: i32::from(*offset),
             },
             dct,
-            future,
+            tense,
         )?,
         PVal::Rel { unit, offset } => {
             let dct = dct?;
@@ -228,7 +244,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
             TimexValue::Season { year, season: *s }
         }
         PVal::Weekday { wd, dir } => TimexValue::Day {
-            date: resolve_weekday(dct?, *wd, *dir, future)?,
+            date: resolve_weekday(dct?, *wd, *dir, tense)?,
         },
         PVal::Ago { n, unit } => {
             let dct = dct?;
@@ -267,7 +283,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
             }
         }
         PVal::PartOfDay { day, part } => {
-            let TimexValue::Day { date } = resolve(day, dct, future)? else {
+            let TimexValue::Day { date } = resolve(day, dct, tense)? else {
                 return None;
             };
             TimexValue::Other {
@@ -275,7 +291,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
             }
         }
         PVal::Clock { day, h, m } => {
-            let TimexValue::Day { date } = resolve(day, dct, future)? else {
+            let TimexValue::Day { date } = resolve(day, dct, tense)? else {
                 return None;
             };
             TimexValue::Other {
@@ -315,7 +331,7 @@ pub(crate) fn resolve(v: &PVal, dct: Option<Date>, future: bool) -> Option<Timex
         PVal::Holiday { h, y: None, dir } => {
             let dct = dct?;
             let date = match dir {
-                0 => yearly_day(dct, future, |y| holiday_in(*h, y))?,
+                0 => yearly_day(dct, tense, |y| holiday_in(*h, y))?,
                 d if *d < 0 => {
                     let this = holiday_in(*h, dct.year())?;
                     if this < dct {

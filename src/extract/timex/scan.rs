@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::grammar::{self, Hit, Piece, Pos};
-use super::resolve::resolve;
+use super::resolve::{Tense, resolve};
 use super::words;
 use super::{Anniversary, Group, Temporal, Timex, TimexValue};
 use crate::span::Span;
@@ -19,7 +19,7 @@ const CONT: u16 = 1 << 14;
 
 /// Lower-case words that can begin a timex (or the context phrase before one), with
 /// the classes of productions worth trying there. Sorted, for binary search.
-const TRIGGER_COUNT: usize = 263;
+const TRIGGER_COUNT: usize = 265;
 static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"a", CTX | NUMW),
     (b"about", CTX | NUMW),
@@ -50,6 +50,8 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"circa", CTX),
     (b"close", CONT),
     (b"coming", REL),
+    (b"comparable", CONT),
+    (b"corresponding", CONT),
     (b"couple", CONT),
     (b"current", REL | ALONE),
     (b"currently", REL | ALONE),
@@ -410,8 +412,13 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
         k += 1;
     }
     let next = &bytes[j..k];
+    // "9 to 11 July 2024": a day range joined by a word.
+    let range_joint = [&b"to"[..], b"through", b"thru"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w));
     !next.is_empty()
-        && (word_classes(next) & (MONTH | NUMW) != 0
+        && (range_joint
+            || word_classes(next) & (MONTH | NUMW) != 0
             || word_classes(next) & CONT != 0
             || next.eq_ignore_ascii_case(b"p")
             || next.eq_ignore_ascii_case(b"am")
@@ -531,7 +538,8 @@ static NUMBER_NOUNS: &[&str] = &[
     "volume",
 ];
 
-fn prev_word(bytes: &[u8], i: usize) -> &[u8] {
+/// Where the word before `i` starts and ends (empty when there is none).
+fn prev_word_at(bytes: &[u8], i: usize) -> (usize, usize) {
     let mut e = i;
     while e > 0 && matches!(bytes[e - 1], b' ' | b'\t' | b'.' | b'#') {
         e -= 1;
@@ -540,6 +548,11 @@ fn prev_word(bytes: &[u8], i: usize) -> &[u8] {
     while s > 0 && bytes[s - 1].is_ascii_alphabetic() {
         s -= 1;
     }
+    (s, e)
+}
+
+fn prev_word(bytes: &[u8], i: usize) -> &[u8] {
+    let (s, e) = prev_word_at(bytes, i);
     &bytes[s..e]
 }
 
@@ -608,7 +621,9 @@ fn future_cue(bytes: &[u8], start: usize) -> bool {
             while k < e && bytes[k].is_ascii_alphabetic() {
                 k += 1;
             }
-            if is_future_word(&bytes[w0..k]) {
+            // "lower-than-expected" is no cue: only free-standing words count.
+            let glued = w0 > 0 && bytes[w0 - 1] == b'-';
+            if !glued && is_future_word(&bytes[w0..k]) {
                 return true;
             }
         } else {
@@ -616,6 +631,27 @@ fn future_cue(bytes: &[u8], start: usize) -> bool {
         }
     }
     false
+}
+
+/// Is the timex at `start` the end of a period said to be over ("the fiscal year ended
+/// Jan. 31", "ended in December")? Such a date is the last one, never the next.
+fn ended_before(bytes: &[u8], start: usize) -> bool {
+    let (mut s, mut e) = prev_word_at(bytes, start);
+    if bytes[s..e].eq_ignore_ascii_case(b"on") || bytes[s..e].eq_ignore_ascii_case(b"in") {
+        (s, e) = prev_word_at(bytes, s);
+    }
+    bytes[s..e].eq_ignore_ascii_case(b"ended")
+}
+
+/// The tense cue for a date written without its year or week.
+fn tense_at(bytes: &[u8], start: usize) -> Tense {
+    if future_cue(bytes, start) {
+        Tense::Future
+    } else if ended_before(bytes, start) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
 }
 
 /// "$5 a year", "3% a month", "twice a day": a rate, not a duration.
@@ -705,8 +741,12 @@ impl Emitter<'_> {
             }
             _ => false,
         };
-        let future = needs_tense && future_cue(self.bytes, sp.start as usize);
-        let Some(mut value) = resolve(&p.val, self.dct, future) else {
+        let tense = if needs_tense {
+            tense_at(self.bytes, sp.start as usize)
+        } else {
+            Tense::Unknown
+        };
+        let Some(mut value) = resolve(&p.val, self.dct, tense) else {
             return false;
         };
         match (&p.val, &value) {

@@ -189,6 +189,49 @@ fn day_ranges() {
     );
 }
 
+#[test]
+fn day_ranges_joined_by_words() {
+    // The year after the second day is the year of both, even when the document date
+    // would put the first day alone in another year.
+    let dct = Some(date(2025, 3, 1));
+    let text = "It ran July 9 to 11, 2024 in Paris.";
+    let t = extract_temporal(text, dct);
+    assert_eq!(t.timexes[0].group.map(|g| g.kind), Some(GroupKind::Range));
+    assert_eq!(
+        found(text, dct),
+        [
+            ("July 9".into(), "2024-07-09".into()),
+            ("11, 2024".into(), "2024-07-11".into())
+        ]
+    );
+    many(
+        "It ran July 9-11, 2024.",
+        &[("July 9", "2024-07-09"), ("11, 2024", "2024-07-11")],
+    );
+    many(
+        "from July 9 through 11, 2024 the",
+        &[("July 9", "2024-07-09"), ("11, 2024", "2024-07-11")],
+    );
+    many(
+        "It ran 9 to 11 July 2024.",
+        &[("9", "2024-07-09"), ("11 July 2024", "2024-07-11")],
+    );
+    assert_eq!(
+        found("It ran July 9 to July 11, 2024.", dct),
+        [
+            ("July 9".into(), "2024-07-09".into()),
+            ("July 11, 2024".into(), "2024-07-11".into())
+        ]
+    );
+    many(
+        "from December 28 to January 3, 2025 the",
+        &[("December 28", "2024-12-28"), ("January 3, 2025", "2025-01-03")],
+    );
+    // A word joint without a year is no range: "rose on July 9 to 11%".
+    one("rose on July 9 to 11% of", "July 9", "2024-07-09");
+    one("fell on 9 to 11 September", "11 September", "2024-09-11");
+}
+
 // --- relative -----------------------------------------------------------------
 
 #[test]
@@ -243,6 +286,30 @@ fn relative_days_weeks_months() {
 }
 
 #[test]
+fn tense_cues_for_dates_without_year() {
+    // A hyphenated "expected" is an adjective, not a cue for the future.
+    one(
+        "after lower-than-expected earnings it closed Wednesday.",
+        "Wednesday",
+        "2024-09-25",
+    );
+    one("Earnings are expected Wednesday.", "Wednesday", "2024-10-02");
+    // A period that "ended" on a day or in a month is over: the last one, even when
+    // the next one is close.
+    many(
+        "In the fiscal year ended Dec. 1, sales rose.",
+        &[("the fiscal year", "P1Y"), ("Dec. 1", "2023-12-01")],
+    );
+    one("Its term ended Sept. 30.", "Sept. 30", "2023-09-30");
+    one("Its term ended in November.", "November", "2023-11");
+    one("The offer runs to Dec. 1, the firm said.", "Dec. 1", "2024-12-01");
+    one("It moved in November.", "November", "2024-11");
+    // "this coming" and "this past" say the direction.
+    one("The day is this coming Sunday.", "this coming Sunday", "2024-09-29");
+    one("It opened this past Monday.", "this past Monday", "2024-09-23");
+}
+
+#[test]
 fn reference_words() {
     one("now the", "now", "PRESENT_REF");
     one("is currently the", "currently", "PRESENT_REF");
@@ -291,7 +358,11 @@ fn durations() {
 fn sets_and_times() {
     one("every year the", "every year", "P1Y");
     one("published daily", "daily", "P1D");
-    one("Tuesday morning the", "Tuesday morning", "2024-09-24TMO");
+    // A weekday with a part of day is a DATE; its value is the day.
+    one("Tuesday morning the", "Tuesday morning", "2024-09-24");
+    one("They met Friday night.", "Friday night", "2024-09-20");
+    let t = extract_temporal("They met Friday night.", Some(DCT));
+    assert_eq!(t.timexes[0].ty, TimexType::Date);
     one("tonight the", "tonight", "2024-09-26TNI");
     one("at 10:35 a.m. the", "10:35 a.m.", "2024-09-26T10:35");
     one("at 10 p.m. Wednesday", "10 p.m. Wednesday", "2024-09-25T22:00");
@@ -428,6 +499,30 @@ fn quarter_anaphora_and_period_phrases() {
         &[("the third quarter", "2024-Q3"), ("the 1988 period", "1988-Q3")],
     );
     one("the year-earlier quarter", "the year-earlier quarter", "2023");
+    // The period compared with, in other words.
+    many(
+        "a loss for the third quarter, against a profit in the comparable year-ago quarter",
+        &[
+            ("the third quarter", "2024-Q3"),
+            ("the comparable year-ago quarter", "2023-Q3"),
+        ],
+    );
+    many(
+        "net for the third quarter compared with the corresponding period last year",
+        &[
+            ("the third quarter", "2024-Q3"),
+            ("the corresponding period last year", "2023-Q3"),
+        ],
+    );
+    many(
+        "sales in the second quarter, up from the quarter a year ago",
+        &[("the second quarter", "2024-Q2"), ("the quarter a year ago", "2023-Q2")],
+    );
+    many(
+        "sales in the second quarter, up from last year's quarter",
+        &[("the second quarter", "2024-Q2"), ("last year's quarter", "2023-Q2")],
+    );
+    one("down from last year's period", "last year's period", "2023");
     one("at year-end the", "year-end", "2024");
     one("the fiscal year", "the fiscal year", "2024");
     one("the latest fiscal year", "the latest fiscal year", "2023");
@@ -521,8 +616,8 @@ fn documented_examples() {
     one("in recent years the", "recent years", "PAST_REF");
     one("in the weeks ahead the", "the weeks ahead", "PXW");
     many(
-        "for the year ended Sept. 30 the",
-        &[("the year", "P1Y"), ("Sept. 30", "2024-09-30")],
+        "for the year ended Sept. 20 the",
+        &[("the year", "P1Y"), ("Sept. 20", "2024-09-20")],
     );
     one("in the fiscal year ended then", "the fiscal year", "P1Y");
     one("for the fiscal year the", "the fiscal year", "2024");
