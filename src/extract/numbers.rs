@@ -11,51 +11,68 @@ pub struct Number {
     pub value: u64,
 }
 
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+/// "zero" to "nineteen" (lower case).
+fn unit(w: &[u8]) -> Option<u64> {
+    Some(match w {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        _ => return None,
+    })
+}
 
+/// "twenty" to "ninety" (lower case).
+fn tens(w: &[u8]) -> Option<u64> {
+    Some(match w {
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// The value of a number word ("twelve", "twenty-seven"). Every word of a document
+/// comes here: most are rejected by their length and first letter, the rest are
+/// lower-cased on the stack and matched.
 fn word_value(w: &str) -> Option<u64> {
-    // Number words start with one of these letters: reject the rest without work.
-    if !w.len().clamp(3, 13).eq(&w.len()) || !w.as_bytes()[0].to_ascii_lowercase().is_ascii_lowercase() {
+    let b = w.as_bytes();
+    if !(3..=13).contains(&b.len()) || !b"zotfsenZOTFSEN".contains(&b[0]) {
         return None;
     }
-    if !b"zotfsentZOTFSENT".contains(&w.as_bytes()[0]) {
-        return None;
+    let mut buf = [0u8; 13];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    if let Some(v) = unit(lower).or_else(|| tens(lower)) {
+        return Some(v);
     }
-    let find = |list: &[&str], x: &str| list.iter().position(|u| !u.is_empty() && u.eq_ignore_ascii_case(x));
-    if let Some(i) = find(UNITS, w) {
-        return Some(i as u64);
-    }
-    if let Some(i) = find(TENS, w) {
-        return Some(i as u64 * 10);
-    }
-    let (t, u) = w.split_once('-')?;
-    let t = find(TENS, t)?;
-    let u = find(UNITS, u).filter(|&u| (1..10).contains(&u))?;
-    Some(t as u64 * 10 + u as u64)
+    let dash = lower.iter().position(|&c| c == b'-')?;
+    let t = tens(&lower[..dash])?;
+    let u = unit(&lower[dash + 1..]).filter(|u| (1..10).contains(u))?;
+    Some(t + u)
 }
 
 /// Every cardinal number written as digits or as a word.
