@@ -97,6 +97,7 @@ impl SourceText {
     }
 
     pub fn with_markup(path: &str, text: String, markup: Markup) -> SourceText {
+        // Built as bytes: every change keeps the text's length and its characters whole.
         let mut masked = blank(&text);
         let (front_matter, body_start) = front_matter(&text);
         let blocks = match markup {
@@ -108,9 +109,11 @@ impl SourceText {
         };
         // A byte-order mark is not prose.
         if text.starts_with('\u{feff}') {
-            masked.replace_range(0..3, "   ");
+            masked[..3].fill(b' ');
         }
         mask_urls(&mut masked);
+        // Only whole characters of `text` were copied over spaces: valid UTF-8.
+        let masked = String::from_utf8(masked).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         SourceText {
             path: path.to_string(),
             text: Arc::from(text),
@@ -176,20 +179,22 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, InputError> {
 }
 
 /// The text with every byte except newlines turned into a space.
-fn blank(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b == b'\n' || b == b'\r' { b as char } else { ' ' })
-        .collect()
+fn blank(text: &str) -> Vec<u8> {
+    let mut masked = text.as_bytes().to_vec();
+    for b in &mut masked {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+    masked
 }
 
-/// Copies the original bytes of `span` into the mask (making them prose again).
-fn copy(text: &str, masked: &mut String, span: Span) {
+/// Copies the original bytes of `span` into the mask (making them prose again); only
+/// whole characters, so the mask stays valid UTF-8.
+fn copy(text: &str, masked: &mut [u8], span: Span) {
     let r = span.range();
-    if let (Some(src), true) = (
-        text.get(r.clone()),
-        masked.is_char_boundary(r.start) && masked.is_char_boundary(r.end),
-    ) {
-        masked.replace_range(r, src);
+    if let (Some(src), Some(dst)) = (text.get(r.clone()), masked.get_mut(r)) {
+        dst.copy_from_slice(src.as_bytes());
     }
 }
 
@@ -223,7 +228,7 @@ fn front_matter(text: &str) -> (FrontMatter, usize) {
 }
 
 /// Unmasks the prose of a Markdown document and returns its blocks.
-fn mask_markdown(text: &str, body_start: usize, masked: &mut String) -> Vec<Span> {
+fn mask_markdown(text: &str, body_start: usize, masked: &mut [u8]) -> Vec<Span> {
     let body = &text[body_start..];
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut blocks = Vec::new();
@@ -285,31 +290,25 @@ fn text_blocks(text: &str, body_start: usize) -> Vec<Span> {
 }
 
 /// Blanks bare URLs (`https://...`, `www....`) left in prose.
-fn mask_urls(masked: &mut String) {
-    let bytes = masked.as_bytes();
-    let mut cuts = Vec::new();
+fn mask_urls(masked: &mut [u8]) {
     let mut i = 0;
-    while i < bytes.len() {
-        let rest = &bytes[i..];
-        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if at_word_start && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www."))
+    while i < masked.len() {
+        let rest = &masked[i..];
+        let at_word_start = i == 0 || !masked[i - 1].is_ascii_alphanumeric();
+        if at_word_start
+            && matches!(rest[0], b'h' | b'w')
+            && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www."))
         {
+            // A URL runs to ASCII whitespace or a closing bracket or quote (all ASCII),
+            // so the cut never splits a character.
             let end = rest
                 .iter()
                 .position(|b| b.is_ascii_whitespace() || matches!(b, b')' | b'>' | b'"' | b'<'))
-                .map_or(bytes.len(), |p| i + p);
-            cuts.push(i..end);
+                .map_or(masked.len(), |p| i + p);
+            masked[i..end].fill(b' ');
             i = end;
         } else {
             i += 1;
-        }
-    }
-    for r in cuts {
-        // URLs are ASCII up to whitespace; a non-ASCII char inside keeps its bytes
-        // only if the cut would split it.
-        if masked.is_char_boundary(r.start) && masked.is_char_boundary(r.end) {
-            let spaces = " ".repeat(r.len());
-            masked.replace_range(r, &spaces);
         }
     }
 }
