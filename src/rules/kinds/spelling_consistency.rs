@@ -96,8 +96,6 @@ struct Index {
     forms: Vec<Vec<Vec<String>>>,
     /// Per group, the variant Canadian English uses.
     en_ca: Vec<usize>,
-    /// The exception phrases, matched in one pass.
-    exceptions: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Params {
@@ -107,38 +105,62 @@ impl Params {
                 lengths: (usize::MAX, 0),
                 ..Index::default()
             };
-            let mut groups: Vec<(String, Vec<Vec<String>>, usize)> = self
+            // Built on the first check (the editor's first keystroke pays for it): no
+            // copies of the groups, one allocation per word.
+            let expanded: Vec<(&str, Vec<Vec<String>>, usize)> = self
+                .affix
+                .iter()
+                .map(|a| {
+                    let variants = a
+                        .variants
+                        .iter()
+                        .map(|v| {
+                            a.stems
+                                .iter()
+                                .flat_map(|s| a.endings.iter().map(move |e| [s.as_str(), v, e].concat()))
+                                .collect()
+                        })
+                        .collect();
+                    (a.name.as_str(), variants, a.en_ca)
+                })
+                .collect();
+            let groups = self
                 .group
                 .iter()
-                .map(|g| (g.name.clone(), g.variants.clone(), g.en_ca))
-                .collect();
-            for a in &self.affix {
-                let variants = a
-                    .variants
-                    .iter()
-                    .map(|v| {
-                        a.stems
-                            .iter()
-                            .flat_map(|s| a.endings.iter().map(move |e| format!("{s}{v}{e}")))
-                            .collect()
-                    })
-                    .collect();
-                groups.push((a.name.clone(), variants, a.en_ca));
-            }
-            for (g, (name, variants, en_ca)) in groups.into_iter().enumerate() {
-                ix.names.push(name);
+                .map(|g| (g.name.as_str(), &g.variants, g.en_ca))
+                .chain(expanded.iter().map(|(n, v, c)| (*n, v, *c)));
+            for (g, (name, variants, en_ca)) in groups.enumerate() {
+                ix.names.push(name.to_string());
                 ix.en_ca.push(en_ca);
                 for (v, words) in variants.iter().enumerate() {
                     for (k, w) in words.iter().enumerate() {
-                        let key = w.to_lowercase().into_bytes();
+                        let key = w.to_ascii_lowercase().into_bytes();
                         ix.lengths = (ix.lengths.0.min(key.len()).max(1), ix.lengths.1.max(key.len()));
                         ix.words.entry(key).or_insert((g, v, k));
                     }
                 }
-                ix.forms.push(variants);
+                ix.forms.push(variants.clone());
             }
-            ix.exceptions = aho_corasick::AhoCorasick::new(&self.exceptions).ok();
             ix
+        })
+    }
+}
+
+impl Params {
+    /// Whether the word at `span` is part of one of the exception phrases there. Few
+    /// words are candidates, so each is checked where it stands instead of searching
+    /// the document for every phrase.
+    fn in_exception(&self, text: &str, span: Span) -> bool {
+        let word = &text.as_bytes()[span.range()];
+        self.exceptions.iter().any(|e| {
+            let e = e.as_bytes();
+            (0..e.len().saturating_sub(word.len() - 1)).any(|j| {
+                e[j..j + word.len()].eq_ignore_ascii_case(word)
+                    && (span.start as usize)
+                        .checked_sub(j)
+                        .and_then(|start| text.as_bytes().get(start..start + e.len()))
+                        == Some(e)
+            })
         })
     }
 }
@@ -164,11 +186,9 @@ impl Check for Params {
             return;
         }
         let masked = cx.masked();
-        let mut proper: Vec<Span> = cx.extraction.mentions.iter().map(|m| m.span).collect();
-        if let Some(ac) = &ix.exceptions {
-            proper.extend(ac.find_iter(masked).map(|m| Span::new(m.start(), m.end())));
-        }
-        proper.sort();
+        // Words inside ledger names and the listed exception phrases are proper nouns.
+        let mentions: Vec<Span> = cx.extraction.mentions.iter().map(|m| m.span).collect();
+        let proper = |span: Span| mentions.iter().any(|p| p.contains(span)) || self.in_exception(masked, span);
         // (group, variant, word-in-variant, span)
         let mut found: Vec<(usize, usize, usize, Span)> = Vec::new();
         // Variants seen inside proper names: (group, variant).
@@ -202,7 +222,7 @@ impl Check for Params {
             lower.make_ascii_lowercase();
             if let Some(&(g, v, k)) = ix.words.get(lower.as_slice()) {
                 let span = Span::new(s, i);
-                if proper.iter().any(|p| p.contains(span)) {
+                if proper(span) {
                     named.push((g, v));
                 } else {
                     found.push((g, v, k, span));
