@@ -121,9 +121,25 @@ const MODALS: &[&str] = &[
     "will", "to", "would", "be", "shall", "may", "could", "should", "must", "being",
 ];
 
+/// The first letters of the past verbs, one bit per letter: most words are turned
+/// away by one test.
+const PAST_INITIALS: u32 = {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < PAST_VERBS.len() {
+        mask |= 1 << (PAST_VERBS[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    mask
+};
+
 /// How many tokens at the start of `toks` make a past-tense event verb.
 fn past_verb(toks: &[(usize, &str)]) -> Option<usize> {
     let first = toks.first()?.1;
+    let initial = first.as_bytes().first()?.to_ascii_lowercase();
+    if !initial.is_ascii_lowercase() || PAST_INITIALS & (1 << (initial - b'a')) == 0 {
+        return None;
+    }
     PAST_VERBS.iter().find_map(|(head, tail)| {
         if first.len() != head.len() || !head.eq_ignore_ascii_case(first) {
             return None;
