@@ -25,3 +25,4 @@ pub mod walk;
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
+mod embedded_toml;

@@ -73,7 +73,7 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
             path: path.clone(),
             text: text.clone(),
         });
-        match toml::from_str::<LedgerFile>(text) {
+        match crate::embedded_toml::from_str::<LedgerFile>(text) {
             Ok(f) => parsed.push((i as u16, f)),
             Err(e) => errors.push(InputError::from_toml("ledger::syntax", path, text, &e)),
         }

@@ -141,7 +141,7 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Vec<Rule>, Vec<InputError>) {
     let mut rules: Vec<Rule> = Vec::new();
     let mut errors = Vec::new();
     for (path, text) in files {
-        let file: RulesFile = match toml::from_str(text) {
+        let file: RulesFile = match crate::embedded_toml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
                 errors.push(InputError::from_toml("rules::syntax", path, text, &e));
@@ -398,5 +398,20 @@ mod tests {
         vars.insert("entity", "NATO".to_string());
         assert_eq!(fill("{entity} in {year}", &vars), "NATO in {year}");
         assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
+    }
+
+    /// The embedded packs read from their build-time trees as the TOML parser reads
+    /// them, spans included.
+    #[test]
+    fn embedded_trees_match_the_toml_parser() {
+        for (path, text) in EMBEDDED {
+            let (tree, toml) = crate::embedded_toml::both_ways::<RulesFile>(text);
+            let toml = toml.map_err(|e| format!("{path}: {e}"));
+            assert_eq!(
+                tree.map(|t| format!("{t:?}")),
+                Some(format!("{:?}", toml.unwrap())),
+                "{path}"
+            );
+        }
     }
 }
