@@ -58,7 +58,7 @@ fn tens(w: &[u8]) -> Option<u64> {
 /// lower-cased on the stack and matched.
 fn word_value(w: &str) -> Option<u64> {
     let b = w.as_bytes();
-    if !(3..=13).contains(&b.len()) || !b"zotfsenZOTFSEN".contains(&b[0]) {
+    if !(3..=13).contains(&b.len()) || !matches!(b[0] | 0x20, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
         return None;
     }
     let mut buf = [0u8; 13];
@@ -81,11 +81,19 @@ pub fn find(masked: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if i > 0 && (is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'.' || bytes[i - 1] == b',') {
+        let b = bytes[i];
+        if !is_word_byte(b) {
             i += 1;
             continue;
         }
-        let b = bytes[i];
+        // Inside a word, or right after "." or ",": no number starts in this word.
+        if i > 0 && (is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'.' || bytes[i - 1] == b',') {
+            i += 1;
+            while i < bytes.len() && is_word_byte(bytes[i]) {
+                i += 1;
+            }
+            continue;
+        }
         if b.is_ascii_digit() {
             let mut e = i;
             let mut value: u64 = 0;
