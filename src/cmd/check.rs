@@ -318,6 +318,9 @@ impl Job<'_> {
             let handler = human::handler(color(), 80);
             let ledger = Some(&self.engine.ledger);
             rendered = Some(human::render_findings(&handler, &path, &src.text, &findings, ledger));
+            // Once rendered, a finding only counts towards the summary: keep memory
+            // flat in the number of files by dropping its texts.
+            findings = findings.into_iter().map(|f| f.into_tally()).collect();
         }
         Checked {
             result: FileResult { path, source, findings },
