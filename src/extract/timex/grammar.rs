@@ -859,10 +859,10 @@ fn modified_year(i: &str) -> R<'_, Piece> {
     Ok((r, Piece::date(p, PVal::Abs(TimexValue::Year { year }))))
 }
 
-/// A year range "2014–2016", "1998-99", "2014 to 2016", "2014 through 2016".
-fn year_range(i: &str) -> R<'_, Hit> {
-    let (r, (a, _, (y2, p2))) = (
-        modified_year,
+/// The rest of a year range after its first year `a` ("–2016", "-99", " to 2016",
+/// " through 2016"): "2014–2016", "1998-99", "2014 to 2016".
+fn year_range_rest<'a>(i: &'a str, a: &Piece) -> R<'a, Hit> {
+    let (r, (_, (y2, p2))) = (
         alt((dash, recognize((ws, kws(&["to", "through", "until", "till"]), ws)))),
         sp(alt((year4, year2))),
     )
@@ -875,13 +875,14 @@ fn year_range(i: &str) -> R<'_, Hit> {
         return fail(i);
     }
     let b = Piece::date(p2, PVal::Abs(TimexValue::Year { year: y2 }));
-    Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+    Ok((r, Hit::Group(GroupKind::Range, vec![a.clone(), b])))
 }
 
-/// "2025 and 2026", "1990, 1991 and 1992", "2025/2026", "2025 or 2026".
-fn year_list(i: &str) -> R<'_, Hit> {
-    let (mut r, first) = modified_year(i)?;
-    let mut pieces = vec![first];
+/// The rest of a year list after its first year: "2025 and 2026", "1990, 1991 and
+/// 1992", "2025/2026", "2025 or 2026".
+fn year_list_rest<'a>(i: &'a str, first: &Piece) -> R<'a, Hit> {
+    let mut r = i;
+    let mut pieces = vec![first.clone()];
     loop {
         let sep = alt((
             recognize((opt(char(',')), ws, kws(&["and", "or"]), ws)),
@@ -900,6 +901,16 @@ fn year_list(i: &str) -> R<'_, Hit> {
         return fail(i);
     }
     Ok((r, Hit::Group(GroupKind::List, pieces)))
+}
+
+/// A year range or list: the first year is parsed once, then a range or a list is
+/// tried after it (a range first).
+fn year_group(i: &str) -> R<'_, (Piece, Option<Hit>)> {
+    let (r, first) = modified_year(i)?;
+    match year_range_rest(r, &first).or_else(|_| year_list_rest(r, &first)) {
+        Ok((r, hit)) => Ok((r, (first, Some(hit)))),
+        Err(_) => Ok((r, (first, None))),
+    }
 }
 
 /// "from 2015 to 2017", "between 2014 and 2016" (the prepositions stay out of the spans).
@@ -930,7 +941,8 @@ fn years_in_context(i: &str) -> R<'_, Hit> {
 
 /// A year, year list or range (the caller has established the context).
 fn years_any(i: &str) -> R<'_, Hit> {
-    let (r, hit) = alt((year_range, year_list, map(modified_year, Hit::One))).parse(i)?;
+    let (r, (first, group)) = year_group(i)?;
+    let hit = group.unwrap_or(Hit::One(first));
     let (r, _) = year_tail_ok(r)?;
     Ok((r, hit))
 }
@@ -1012,7 +1024,9 @@ fn year_possessive(i: &str) -> R<'_, Hit> {
 /// Context-free year ranges and lists that are plainly years: "2014–2016",
 /// "2025/2026", "2025 and 2026".
 fn year_group_bare(i: &str) -> R<'_, Hit> {
-    let (r, hit) = alt((year_range, year_list)).parse(i)?;
+    let (r, (_, Some(hit))) = year_group(i)? else {
+        return fail(i);
+    };
     let ok = match &hit {
         Hit::Group(_, ps) => ps
             .iter()
