@@ -11,12 +11,6 @@ use crate::span::Span;
 
 use super::grammar::class::*;
 
-/// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
-const ALONE: u16 = 1 << 15;
-/// Set for words that can continue a timex after a gated word ("year", "weekend",
-/// "morning") without beginning one themselves.
-const CONT: u16 = 1 << 14;
-
 /// Lower-case words that can begin a timex (or the context phrase before one), with
 /// the classes of productions worth trying there. Sorted, for binary search.
 const TRIGGER_COUNT: usize = 265;
@@ -349,7 +343,7 @@ static TABLE: [(u128, u16); 1 << HASH_BITS] = {
 /// The production classes for an ASCII word as written, in any case (0 when no timex
 /// can start with it). Most words are rejected by the prefix/length bitmap before any
 /// packing; the rest are looked up in a compile-time hash table.
-fn word_classes(word: &[u8]) -> u16 {
+pub(super) fn word_classes(word: &[u8]) -> u16 {
     let n = word.len();
     let Some(&c0) = word.first() else {
         return 0;
