@@ -877,24 +877,25 @@ fn year_range_rest<'a>(i: &'a str, a: &Piece) -> R<'a, Hit> {
 /// The rest of a year list after its first year: "2025 and 2026", "1990, 1991 and
 /// 1992", "2025/2026", "2025 or 2026".
 fn year_list_rest<'a>(i: &'a str, first: &Piece) -> R<'a, Hit> {
-    let mut r = i;
-    let mut pieces = vec![first.clone()];
-    loop {
+    let next = |r| {
         let sep = alt((
             recognize((opt(char(',')), ws, kws(&["and", "or"]), ws)),
             recognize((char(','), ws)),
             tag("/"),
         ));
-        match preceded(sep, modified_year).parse(r) {
-            Ok((r2, p)) if pieces.len() < 20 => {
+        preceded(sep, modified_year).parse(r)
+    };
+    // The second year before the list is allocated: most years are no list.
+    let (mut r, second) = next(i)?;
+    let mut pieces = vec![first.clone(), second];
+    while pieces.len() < 20 {
+        match next(r) {
+            Ok((r2, p)) => {
                 pieces.push(p);
                 r = r2;
             }
-            _ => break,
+            Err(_) => break,
         }
-    }
-    if pieces.len() < 2 {
-        return fail(i);
     }
     Ok((r, Hit::Group(GroupKind::List, pieces)))
 }
