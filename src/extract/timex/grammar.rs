@@ -567,17 +567,13 @@ fn year4_iso(i: &str) -> R<'_, i16> {
 // Months, seasons, years with modifiers
 // ---------------------------------------------------------------------------
 
+/// The nouns of "the end of", "the turn of", ... in [`modifier`].
+const MODIFIER_NOUNS: &[&str] = &["end", "beginning", "start", "middle", "turn"];
+
 /// A modifier that TimeBank keeps inside the span: "early", "mid-", "the end of", ...
 fn modifier(i: &str) -> R<'_, &str> {
     alt((
-        recognize((
-            kw("the"),
-            ws,
-            kws(&["end", "beginning", "start", "middle", "turn"]),
-            ws,
-            kw("of"),
-            ws,
-        )),
+        recognize((kw("the"), ws, kws(MODIFIER_NOUNS), ws, kw("of"), ws)),
         recognize((kws(&["mid", "end", "late", "early"]), char('-'))),
         recognize((kws(&["early", "late", "mid", "earlier", "later"]), ws)),
     ))
@@ -859,10 +855,10 @@ fn modified_year(i: &str) -> R<'_, Piece> {
     Ok((r, Piece::date(p, PVal::Abs(TimexValue::Year { year }))))
 }
 
-/// A year range "2014–2016", "1998-99", "2014 to 2016", "2014 through 2016".
-fn year_range(i: &str) -> R<'_, Hit> {
-    let (r, (a, _, (y2, p2))) = (
-        modified_year,
+/// The rest of a year range after its first year `a` ("–2016", "-99", " to 2016",
+/// " through 2016"): "2014–2016", "1998-99", "2014 to 2016".
+fn year_range_rest<'a>(i: &'a str, a: &Piece) -> R<'a, Hit> {
+    let (r, (_, (y2, p2))) = (
         alt((dash, recognize((ws, kws(&["to", "through", "until", "till"]), ws)))),
         sp(alt((year4, year2))),
     )
@@ -875,31 +871,43 @@ fn year_range(i: &str) -> R<'_, Hit> {
         return fail(i);
     }
     let b = Piece::date(p2, PVal::Abs(TimexValue::Year { year: y2 }));
-    Ok((r, Hit::Group(GroupKind::Range, vec![a, b])))
+    Ok((r, Hit::Group(GroupKind::Range, vec![a.clone(), b])))
 }
 
-/// "2025 and 2026", "1990, 1991 and 1992", "2025/2026", "2025 or 2026".
-fn year_list(i: &str) -> R<'_, Hit> {
-    let (mut r, first) = modified_year(i)?;
-    let mut pieces = vec![first];
-    loop {
+/// The rest of a year list after its first year: "2025 and 2026", "1990, 1991 and
+/// 1992", "2025/2026", "2025 or 2026".
+fn year_list_rest<'a>(i: &'a str, first: &Piece) -> R<'a, Hit> {
+    let next = |r| {
         let sep = alt((
             recognize((opt(char(',')), ws, kws(&["and", "or"]), ws)),
             recognize((char(','), ws)),
             tag("/"),
         ));
-        match preceded(sep, modified_year).parse(r) {
-            Ok((r2, p)) if pieces.len() < 20 => {
+        preceded(sep, modified_year).parse(r)
+    };
+    // The second year before the list is allocated: most years are no list.
+    let (mut r, second) = next(i)?;
+    let mut pieces = vec![first.clone(), second];
+    while pieces.len() < 20 {
+        match next(r) {
+            Ok((r2, p)) => {
                 pieces.push(p);
                 r = r2;
             }
-            _ => break,
+            Err(_) => break,
         }
     }
-    if pieces.len() < 2 {
-        return fail(i);
-    }
     Ok((r, Hit::Group(GroupKind::List, pieces)))
+}
+
+/// A year range or list: the first year is parsed once, then a range or a list is
+/// tried after it (a range first).
+fn year_group(i: &str) -> R<'_, (Piece, Option<Hit>)> {
+    let (r, first) = modified_year(i)?;
+    match year_range_rest(r, &first).or_else(|_| year_list_rest(r, &first)) {
+        Ok((r, hit)) => Ok((r, (first, Some(hit)))),
+        Err(_) => Ok((r, (first, None))),
+    }
 }
 
 /// "from 2015 to 2017", "between 2014 and 2016" (the prepositions stay out of the spans).
@@ -930,7 +938,8 @@ fn years_in_context(i: &str) -> R<'_, Hit> {
 
 /// A year, year list or range (the caller has established the context).
 fn years_any(i: &str) -> R<'_, Hit> {
-    let (r, hit) = alt((year_range, year_list, map(modified_year, Hit::One))).parse(i)?;
+    let (r, (first, group)) = year_group(i)?;
+    let hit = group.unwrap_or(Hit::One(first));
     let (r, _) = year_tail_ok(r)?;
     Ok((r, hit))
 }
@@ -1012,7 +1021,9 @@ fn year_possessive(i: &str) -> R<'_, Hit> {
 /// Context-free year ranges and lists that are plainly years: "2014–2016",
 /// "2025/2026", "2025 and 2026".
 fn year_group_bare(i: &str) -> R<'_, Hit> {
-    let (r, hit) = alt((year_range, year_list)).parse(i)?;
+    let (r, (_, Some(hit))) = year_group(i)? else {
+        return fail(i);
+    };
     let ok = match &hit {
         Hit::Group(_, ps) => ps
             .iter()
@@ -1496,6 +1507,19 @@ fn ago(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
+/// Words between a count and its unit in a duration: "two more years", "five
+/// straight years".
+const DURATION_WORDS: &[&str] = &[
+    "more",
+    "full",
+    "straight",
+    "consecutive",
+    "long",
+    "trading",
+    "business",
+    "calendar",
+];
+
 /// Durations: "for 75 years" (span "75 years"), "two decades", "the past two months",
 /// "nearly forty years", "a couple of years", "the next three years".
 fn duration(i: &str) -> R<'_, Piece> {
@@ -1529,19 +1553,7 @@ fn duration(i: &str) -> R<'_, Piece> {
             // "two to three weeks", "12 to 18 months": the first count stands.
             opt((ws, kws(&["to", "or"]), ws, count)),
             ws,
-            opt(terminated(
-                kws(&[
-                    "more",
-                    "full",
-                    "straight",
-                    "consecutive",
-                    "long",
-                    "trading",
-                    "business",
-                    "calendar",
-                ]),
-                ws,
-            )),
+            opt(terminated(kws(DURATION_WORDS), ws)),
             map_opt(word, words::unit),
             not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))),
             // Ages: "52 years old".
@@ -2078,6 +2090,12 @@ pub(crate) mod class {
     pub const SET: u16 = 1 << 11;
     pub const CLOCKW: u16 = 1 << 12;
     pub const HOLI: u16 = 1 << 13;
+    /// Set for words that can continue a timex after a gated word ("year", "weekend",
+    /// "morning") without beginning one themselves.
+    pub const CONT: u16 = 1 << 14;
+    /// Set for words that can be a timex on their own ("today", "now"): no look-ahead
+    /// gate.
+    pub const ALONE: u16 = 1 << 15;
 }
 
 use class::*;
@@ -2164,47 +2182,419 @@ fn p_month_alone(i: &str) -> R<'_, Hit> {
     one(month_alone, |p| p)(i)
 }
 
-/// Every production with the classes of words it can start with, longest forms first.
-static PRODUCTIONS: &[(u16, Production)] = &[
-    (DIG | NUMW, anniversary),
-    (MONTH | WKDAY, month_day),
-    (DIG | WKDAY, day_month),
-    (DIG, iso_date),
-    (FISCAL, fiscal_year),
-    (MONTH, p_month_year),
-    (SEASON, p_season_year),
-    (MOD | THE, p_modified_month_season),
-    (DIG | NUMW, century),
-    (NUMW | FISCAL | Q | DIG | REL, p_quarter),
-    (DIG, p_decade),
-    (THE, p_the),
-    (CTX, from_to_years),
-    (CTX, years_in_context),
-    (MOD, p_modified_years),
-    (DIG, year_possessive),
-    (DIG, year_group_bare),
-    (DIG | CLOCKW, p_clock),
-    (DIG | NUMW, p_ago),
-    (DIG | NUMW, p_duration_adj),
-    (DIG | NUMW | THE | REL, p_duration),
-    (SET, p_set),
-    (REL | MONTH, p_rel_month),
-    (HOLI | REL, p_holiday),
-    (REL, p_year_ago),
-    (REL | MOD, p_deictic),
-    (MOD | REL, p_rel_season),
-    (MOD | REL | THE, p_rel_weekday),
-    (MOD | REL, p_rel_unit),
-    (REL | THE, p_ref),
-    (WKDAY | MOD, p_weekday_alone),
-    (MONTH | MOD | THE, p_month_alone),
-    (CTX, month_in_context),
+// ---------------------------------------------------------------------------
+// Quick tests: most attempts fail, so each production first checks, on a look at
+// the first two tokens taken once per attempt, a condition that all its matches
+// meet. A production that passes runs as before, so the tests change no result;
+// the `quick_tests_reject_no_match` test runs every production without them to
+// check. Extending a production means widening its test too.
+// ---------------------------------------------------------------------------
+
+/// The first two tokens of an attempt.
+pub(crate) struct Look<'a> {
+    /// The classes of the first word, or [`DIG`] at a number.
+    classes: u16,
+    /// The first word (empty at a number).
+    first: &'a [u8],
+    /// How many ASCII digits the attempt starts with (0 at a word).
+    digits: usize,
+    /// The byte after the first token's digits or letters (0 at the end).
+    after: u8,
+    /// The next token: the next run of ASCII digits or letters after the first
+    /// token and anything that is neither (empty when there is none).
+    next: &'a [u8],
+    /// The word classes of the next token (0 for a number or a word that no timex
+    /// starts or continues with).
+    next_classes: u16,
+    /// The byte before the next token (an apostrophe in "the '90s").
+    before_next: u8,
+    /// Only ASCII white space between the first token and the next.
+    plain_gap: bool,
+}
+
+impl<'a> Look<'a> {
+    pub(crate) fn new(i: &'a str, classes: u16) -> Self {
+        let b = i.as_bytes();
+        let run = |from: usize, f: fn(&u8) -> bool| b.get(from..).map_or(0, |s| s.iter().take_while(|c| f(c)).count());
+        let digits = run(0, u8::is_ascii_digit);
+        let first_len = if digits == 0 {
+            run(0, u8::is_ascii_alphabetic)
+        } else {
+            0
+        };
+        let end = digits + first_len;
+        let gap = b
+            .get(end..)
+            .map_or(0, |s| s.iter().take_while(|c| !c.is_ascii_alphanumeric()).count());
+        let j = end + gap;
+        let next_len = match b.get(j) {
+            Some(c) if c.is_ascii_digit() => run(j, u8::is_ascii_digit),
+            Some(_) => run(j, u8::is_ascii_alphabetic),
+            None => 0,
+        };
+        let next = b.get(j..j + next_len).unwrap_or_default();
+        let next_classes = match next.first() {
+            Some(c) if c.is_ascii_alphabetic() => super::scan::word_classes(next),
+            _ => 0,
+        };
+        Look {
+            classes,
+            first: b.get(..first_len).unwrap_or_default(),
+            digits,
+            after: b.get(end).copied().unwrap_or(0),
+            next,
+            next_classes,
+            before_next: j.checked_sub(1).and_then(|k| b.get(k)).copied().unwrap_or(0),
+            plain_gap: gap > 0
+                && b.get(end..j)
+                    .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
+        }
+    }
+
+    fn first_is(&self, list: &[&str]) -> bool {
+        list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(self.first))
+    }
+
+    fn next_is(&self, list: &[&str]) -> bool {
+        list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(self.next))
+    }
+
+    /// The next token is a word of one of `classes`.
+    fn next_has(&self, classes: u16) -> bool {
+        self.next_classes & classes != 0
+    }
+
+    /// How many digits the next token has (0 for a word or nothing).
+    fn next_digits(&self) -> usize {
+        if self.next.first().is_some_and(u8::is_ascii_digit) {
+            self.next.len()
+        } else {
+            0
+        }
+    }
+
+    /// The attempt starts with at most four digits and a letter: "80th", "3Q".
+    fn digits_then_letter(&self) -> bool {
+        (1..=4).contains(&self.digits) && self.after.is_ascii_alphabetic()
+    }
+}
+
+type Quick = fn(&Look) -> bool;
+
+fn any(_: &Look) -> bool {
+    true
+}
+
+/// "80th anniversary", "75 years after"; in words, the ordinal or cardinal goes on
+/// with a number word ("twenty-first", "a hundredth") or is followed by
+/// "anniversary" or "years".
+fn q_anniversary(l: &Look) -> bool {
+    if l.digits > 0 {
+        l.digits_then_letter() || (l.digits <= 4 && l.next_has(CONT))
+    } else {
+        l.next_has(NUMW | CONT)
+    }
+}
+
+/// "September 26", "Thursday, September 26".
+fn q_month_day(l: &Look) -> bool {
+    (l.classes & MONTH != 0 && l.next_digits() > 0) || (l.classes & WKDAY != 0 && l.next_has(MONTH))
+}
+
+/// "26 September", "Thursday 26 September".
+fn q_day_month(l: &Look) -> bool {
+    if l.digits > 0 {
+        l.digits <= 2
+    } else {
+        l.next_digits() > 0
+    }
+}
+
+fn q_iso_date(l: &Look) -> bool {
+    l.digits == 4 && l.after == b'-'
+}
+
+/// "FY2025", "fiscal 2025", "fiscal year 2025".
+fn q_fiscal_year(l: &Look) -> bool {
+    l.next_digits() > 0 || l.next_has(CONT)
+}
+
+/// "July 2023", "July of 2023", "July nineteen ninety-six" (and seasons).
+fn q_month_season_year(l: &Look) -> bool {
+    l.next_digits() > 0 || l.next_has(CTX | NUMW)
+}
+
+/// "the end of July 2023", "early autumn 2024".
+fn q_modified_month_season(l: &Look) -> bool {
+    if l.classes & THE != 0 {
+        l.next_is(MODIFIER_NOUNS)
+    } else {
+        l.next_has(MONTH | SEASON)
+    }
+}
+
+/// "20th century", "twenty-first century".
+fn q_century(l: &Look) -> bool {
+    if l.digits > 0 {
+        l.digits_then_letter()
+    } else {
+        l.next_has(NUMW | CONT)
+    }
+}
+
+/// "3rd quarter", "3Q", "2024-Q3"; "fiscal first quarter", "last quarter", "second
+/// half", "Q3".
+fn q_quarter_phrase(l: &Look) -> bool {
+    if l.digits > 0 {
+        l.digits_then_letter() || (l.digits == 4 && l.after == b'-')
+    } else {
+        l.classes & (FISCAL | Q | NUMW) != 0
+            && (l.next_digits() > 0 || l.next_has(NUMW) || l.next_is(&["quarter", "qtr", "half"]))
+    }
+}
+
+fn q_decade(l: &Look) -> bool {
+    l.digits == 4 && matches!(l.after, b's' | b'\'')
+}
+
+/// After "the": a number is a year or decade ("the 1990s", "the 1988 quarter"), a
+/// decade after an apostrophe ("the '90s") or a quarter's ordinal ("the 3rd
+/// quarter"); a word is one of the classes below or "same" or "period".
+fn q_the(l: &Look) -> bool {
+    match l.next_digits() {
+        0 => l.next_has(MOD | CONT | FISCAL | NUMW | REL | SEASON) || l.next_is(&["same", "period"]),
+        4 => true,
+        n => {
+            (n == 2 && matches!(l.before_next, b'\'' | 0x99))
+                || (n <= 4
+                    && std::str::from_utf8(l.next)
+                        .ok()
+                        .and_then(|d| d.parse::<u32>().ok())
+                        .is_some_and(|q| (1..=4).contains(&q)))
+        }
+    }
+}
+
+/// After the context word, a year (four digits or words) or a modifier.
+fn q_years_in_context(l: &Look) -> bool {
+    l.next_digits() == 4 || l.next_has(THE | MOD | NUMW) || l.next_is(&["end"])
+}
+
+/// After "early", "mid-", a year in digits or words.
+fn q_modified_years(l: &Look) -> bool {
+    l.next_digits() == 4 || l.next_has(NUMW)
+}
+
+/// "1949's".
+fn q_year_possessive(l: &Look) -> bool {
+    l.digits == 4 && matches!(l.after, b'\'' | 0xE2)
+}
+
+/// "2014–2016", "2025/2026", "2025, 2026": after white space alone, only a joining
+/// word can follow.
+fn q_year_group_bare(l: &Look) -> bool {
+    l.digits == 4 && (!l.plain_gap || l.next_is(&["to", "through", "until", "till", "and", "or"]))
+}
+
+/// "10:35", "10 p.m.", "noon".
+fn q_clock(l: &Look) -> bool {
+    l.digits == 0 || l.digits <= 2
+}
+
+/// "two years ago", "more than a year ago", "at least a year earlier".
+fn q_ago(l: &Look) -> bool {
+    if l.digits > 0 {
+        l.digits <= 4 && l.next_has(CONT)
+    } else {
+        l.next_digits() > 0 || l.next_has(NUMW | CONT) || l.next_is(&["than", "least", "most", "to"])
+    }
+}
+
+/// "three-year", "10-year", "twenty-five-year".
+fn q_duration_adj(l: &Look) -> bool {
+    if l.digits > 0 {
+        l.digits <= 4 && l.next_has(CONT)
+    } else {
+        l.next_has(NUMW | CONT)
+    }
+}
+
+/// The words a duration can start with, besides cardinals: [`approx`], "the",
+/// "past", ... and the counts of [`count`].
+const DURATION_STARTS: &[&str] = &[
+    "more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around", "the", "past", "last", "next", "first",
+    "a", "an", "several", "few", "many", "hundred",
 ];
 
-/// Tries, in order, every production of the given classes at `i`; the first that
-/// matches and ends at a word boundary wins.
+/// "75 years", "two to three weeks", "nearly forty years", "the past two months".
+fn q_duration(l: &Look) -> bool {
+    let unit_or_joint = |l: &Look| l.next_has(NUMW | CONT) || l.next_is(&["to", "or"]) || l.next_is(DURATION_WORDS);
+    if l.digits > 0 {
+        return l.digits <= 4 && unit_or_joint(l);
+    }
+    let Ok(first) = std::str::from_utf8(l.first) else {
+        return false;
+    };
+    let starts =
+        l.first_is(DURATION_STARTS) || words::cardinal_unit(first).is_some() || words::cardinal_tens(first).is_some();
+    starts
+        && (l.next_digits() > 0
+            || l.next_has(REL | THE)
+            || unit_or_joint(l)
+            || l.next_is(&["than", "least", "most", "remaining", "final", "same"]))
+}
+
+/// "last May", "June last year".
+fn q_rel_month(l: &Look) -> bool {
+    (l.classes & MONTH != 0 && l.next_is(&["last", "this", "next"])) || (l.classes & REL != 0 && l.next_has(MONTH))
+}
+
+/// "Christmas", "last Christmas".
+fn q_holiday(l: &Look) -> bool {
+    l.classes & HOLI != 0 || l.next_has(HOLI)
+}
+
+/// "year-earlier", "year-end", "year's end", "last year's quarter".
+fn q_year_ago(l: &Look) -> bool {
+    (l.first_is(&["year"]) && l.next_is(&["earlier", "ago", "end", "s"]))
+        || (l.first_is(&["last"]) && l.next_is(&["year"]))
+}
+
+/// "today", "early today", "this morning", "mid-morning today", "last night".
+fn q_deictic(l: &Look) -> bool {
+    l.classes & ALONE != 0
+        || l.next_is(&[
+            "today",
+            "yesterday",
+            "tomorrow",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+        ])
+}
+
+/// "this spring", "this past fall", "late this summer".
+fn q_rel_season(l: &Look) -> bool {
+    if l.classes & MOD != 0 {
+        l.next_is(&["this", "last", "next"])
+    } else {
+        l.next_has(SEASON) || l.next_is(&["past"])
+    }
+}
+
+/// "last Friday", "this coming Sunday", "the previous Monday", "early last Monday".
+fn q_rel_weekday(l: &Look) -> bool {
+    if l.classes & THE != 0 {
+        l.next_is(MODIFIER_NOUNS) || l.next_is(&["previous"])
+    } else if l.classes & MOD != 0 {
+        l.next_is(&["last", "next", "this", "the"])
+    } else {
+        l.next_has(WKDAY) || l.next_is(&["coming", "past"])
+    }
+}
+
+/// "this year", "late last month".
+fn q_rel_unit(l: &Look) -> bool {
+    if l.classes & MOD != 0 {
+        l.next_is(&[
+            "this",
+            "current",
+            "present",
+            "last",
+            "previous",
+            "past",
+            "next",
+            "coming",
+            "following",
+            "that",
+        ])
+    } else {
+        l.next_has(CONT)
+    }
+}
+
+/// "now", "currently", "right now", "at present", "the past", "recent years", "the
+/// weeks ahead".
+fn q_ref(l: &Look) -> bool {
+    l.classes & ALONE != 0 || l.next_has(CONT) || l.next_is(&["now", "past"])
+}
+
+fn q_weekday_alone(l: &Look) -> bool {
+    l.classes & WKDAY != 0
+}
+
+/// "January", "late September", "the end of May".
+fn q_month_alone(l: &Look) -> bool {
+    l.classes & MONTH != 0
+        || (l.classes & THE != 0 && l.next_is(MODIFIER_NOUNS))
+        || (l.classes & MOD != 0 && l.next_has(MONTH))
+}
+
+/// "in May", "since last March".
+fn q_month_in_context(l: &Look) -> bool {
+    l.next_has(MONTH) || l.next_is(&["last", "this", "next"])
+}
+
+/// Every production with the classes of words it can start with and its quick test,
+/// longest forms first.
+static PRODUCTIONS: &[(u16, Quick, Production)] = &[
+    (DIG | NUMW, q_anniversary, anniversary),
+    (MONTH | WKDAY, q_month_day, month_day),
+    (DIG | WKDAY, q_day_month, day_month),
+    (DIG, q_iso_date, iso_date),
+    (FISCAL, q_fiscal_year, fiscal_year),
+    (MONTH, q_month_season_year, p_month_year),
+    (SEASON, q_month_season_year, p_season_year),
+    (MOD | THE, q_modified_month_season, p_modified_month_season),
+    (DIG | NUMW, q_century, century),
+    (NUMW | FISCAL | Q | DIG | REL, q_quarter_phrase, p_quarter),
+    (DIG, q_decade, p_decade),
+    (THE, q_the, p_the),
+    (CTX, any, from_to_years),
+    (CTX, q_years_in_context, years_in_context),
+    (MOD, q_modified_years, p_modified_years),
+    (DIG, q_year_possessive, year_possessive),
+    (DIG, q_year_group_bare, year_group_bare),
+    (DIG | CLOCKW, q_clock, p_clock),
+    (DIG | NUMW, q_ago, p_ago),
+    (DIG | NUMW, q_duration_adj, p_duration_adj),
+    (DIG | NUMW | THE | REL, q_duration, p_duration),
+    (SET, any, p_set),
+    (REL | MONTH, q_rel_month, p_rel_month),
+    (HOLI | REL, q_holiday, p_holiday),
+    (REL, q_year_ago, p_year_ago),
+    (REL | MOD, q_deictic, p_deictic),
+    (MOD | REL, q_rel_season, p_rel_season),
+    (MOD | REL | THE, q_rel_weekday, p_rel_weekday),
+    (MOD | REL, q_rel_unit, p_rel_unit),
+    (REL | THE, q_ref, p_ref),
+    (WKDAY | MOD, q_weekday_alone, p_weekday_alone),
+    (MONTH | MOD | THE, q_month_alone, p_month_alone),
+    (CTX, q_month_in_context, month_in_context),
+];
+
+/// Tries, in order, every production of the given classes at `i` whose quick test
+/// passes; the first that matches and ends at a word boundary wins.
 pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
-    for (mask, production) in PRODUCTIONS {
+    let look = Look::new(i, classes);
+    for (mask, quick, production) in PRODUCTIONS {
+        if mask & classes == 0 || !quick(&look) {
+            continue;
+        }
+        if let Ok((r, hit)) = production(i)
+            && not_alnum(r).is_ok()
+        {
+            return Some((r, hit));
+        }
+    }
+    None
+}
+
+/// [`timex_at`] without the quick tests, to check that they reject no match.
+#[cfg(test)]
+pub(crate) fn timex_at_slow(i: &str, classes: u16) -> Option<(&str, Hit)> {
+    for (mask, _, production) in PRODUCTIONS {
         if mask & classes == 0 {
             continue;
         }

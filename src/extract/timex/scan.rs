@@ -11,12 +11,6 @@ use crate::span::Span;
 
 use super::grammar::class::*;
 
-/// Set for words that can be a timex on their own ("today", "now"): no look-ahead gate.
-const ALONE: u16 = 1 << 15;
-/// Set for words that can continue a timex after a gated word ("year", "weekend",
-/// "morning") without beginning one themselves.
-const CONT: u16 = 1 << 14;
-
 /// Lower-case words that can begin a timex (or the context phrase before one), with
 /// the classes of productions worth trying there. Sorted, for binary search.
 const TRIGGER_COUNT: usize = 265;
@@ -349,7 +343,7 @@ static TABLE: [(u128, u16); 1 << HASH_BITS] = {
 /// The production classes for an ASCII word as written, in any case (0 when no timex
 /// can start with it). Most words are rejected by the prefix/length bitmap before any
 /// packing; the rest are looked up in a compile-time hash table.
-fn word_classes(word: &[u8]) -> u16 {
+pub(super) fn word_classes(word: &[u8]) -> u16 {
     let n = word.len();
     let Some(&c0) = word.first() else {
         return 0;
@@ -363,11 +357,13 @@ fn word_classes(word: &[u8]) -> u16 {
     {
         return 0;
     }
-    let mut buf = [0u8; 16];
-    buf[..n].copy_from_slice(word);
-    // ASCII letters lower-case by setting bit 5; the padding stays zero.
-    let lower = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 & !u128::MAX.checked_shr(8 * n as u32).unwrap_or(0);
-    let key = u128::from_be_bytes(buf) | lower;
+    // The key as `pack` builds it, without a buffer: ASCII letters lower-case by
+    // setting bit 5; the padding stays zero.
+    let mut key = 0u128;
+    for &b in word {
+        key = (key << 8) | u128::from(b | 0x20);
+    }
+    key <<= 8 * (16 - n);
     let mut h = hash(key);
     loop {
         let (k, c) = TABLE[h];
@@ -418,8 +414,7 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
         .any(|w| next.eq_ignore_ascii_case(w));
     !next.is_empty()
         && (range_joint
-            || word_classes(next) & (MONTH | NUMW) != 0
-            || word_classes(next) & CONT != 0
+            || word_classes(next) & (MONTH | NUMW | CONT) != 0
             || next.eq_ignore_ascii_case(b"p")
             || next.eq_ignore_ascii_case(b"am")
             || next.eq_ignore_ascii_case(b"pm"))
@@ -473,10 +468,12 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     if nc & (MOD | SEASON | HOLI) != 0 {
         return true;
     }
-    // Years in words: "in nineteen ninety-six", "the year two thousand".
-    if [&b"nineteen"[..], b"eighteen", b"twenty", b"two"]
-        .iter()
-        .any(|w| next.eq_ignore_ascii_case(w))
+    // Years in words: "in nineteen ninety-six", "the year two thousand" (number
+    // words all, so the class test first).
+    if nc & NUMW != 0
+        && [&b"nineteen"[..], b"eighteen", b"twenty", b"two"]
+            .iter()
+            .any(|w| next.eq_ignore_ascii_case(w))
     {
         return true;
     }
