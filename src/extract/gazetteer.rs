@@ -66,13 +66,14 @@ impl Mention {
 /// Every name in a ledger, indexed by its first word; build once per ledger.
 pub struct Gazetteer {
     patterns: Vec<Pattern>,
-    /// The fingerprint of a name's first two words ("the alliance", "u.s"), or of its
-    /// only word -> the names starting with them, longest first. Two words, so that
-    /// the many names starting with "the" or "prime" are not all tried at every "the".
-    by_key: FingerprintTable,
+    /// A trie of words, by fingerprint: the fingerprint of a name's first k words
+    /// (for every k) -> the names of exactly k words, longest first, and whether
+    /// longer names go on from there. Reading a word costs one lookup; only a word
+    /// that starts some name leads to the next.
+    by_words: FingerprintTable,
     /// Names that start with a non-word byte ("'s"): tried at every such byte, longest first.
     odd: Vec<u32>,
-    /// The longest run of bytes between a name's first and second words.
+    /// The longest run of bytes between two words of a name.
     widest_gap: usize,
 }
 
@@ -159,33 +160,37 @@ impl Gazetteer {
         patterns.sort_by(|a, b| a.text.cmp(&b.text));
         let mut g = Gazetteer {
             patterns,
-            by_key: FingerprintTable::default(),
+            by_words: FingerprintTable::default(),
             odd: Vec::new(),
             widest_gap: 0,
         };
+        // (path fingerprint, name id or MORE for "longer names go on").
         let mut keyed: Vec<(u64, u32)> = Vec::new();
         for (id, p) in g.patterns.iter().enumerate() {
             let b = p.lower.as_bytes();
-            let one = word_end(b, 0);
-            if one == 0 {
+            if !b.first().is_some_and(|&c| is_word_byte(c)) {
                 g.odd.push(id as u32);
                 continue;
             }
-            let key = match b[one..].iter().position(|&c| is_word_byte(c)) {
-                Some(gap) => {
-                    g.widest_gap = g.widest_gap.max(gap);
-                    let second = one + gap;
-                    pair(fingerprint(&b[..one]), fingerprint(&b[second..word_end(b, second)]))
+            let mut path = None;
+            let mut at = 0;
+            while let Some(start) = b[at..].iter().position(|&c| is_word_byte(c)).map(|n| at + n) {
+                if let Some(prefix) = path {
+                    g.widest_gap = g.widest_gap.max(start - at);
+                    keyed.push((prefix, MORE));
                 }
-                None => fingerprint(&b[..one]),
-            };
-            keyed.push((key, id as u32));
+                let end = word_end(b, start);
+                path = Some(extend(path, fingerprint(&b[start..end])));
+                at = end;
+            }
+            keyed.push((path.unwrap_or(0), id as u32));
         }
         // Longest first (a stable sort: equal lengths keep the names' order).
-        let len = |id: &u32| std::cmp::Reverse(g.patterns[*id as usize].lower.len());
+        let len = |id: &u32| std::cmp::Reverse(g.patterns.get(*id as usize).map_or(usize::MAX, |p| p.lower.len()));
         g.odd.sort_by_key(len);
         keyed.sort_by_key(|(key, id)| (*key, len(id)));
-        g.by_key = FingerprintTable::new(&keyed);
+        keyed.dedup();
+        g.by_words = FingerprintTable::new(&keyed);
         g
     }
 
@@ -227,8 +232,6 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
-        // The next word's end and fingerprint when the previous step already read it.
-        let mut ahead: Option<(usize, usize, u64)> = None;
         while i < bytes.len() {
             let mut hit = None;
             let mut next = i + 1;
@@ -237,28 +240,31 @@ impl Gazetteer {
                     hit = self.match_at(bytes, i, self.odd.iter());
                 }
             } else {
-                let (one, first) = match ahead.take() {
-                    Some((start, end, fp)) if start == i => (end, fp),
-                    _ => {
-                        let end = word_end(bytes, i);
-                        (end, fingerprint(&bytes[i..end]))
-                    }
-                };
+                let one = word_end(bytes, i);
                 next = one;
-                let gap = bytes[one..bytes.len().min(one + self.widest_gap + 1)]
-                    .iter()
-                    .position(|&c| is_word_byte(c));
-                // The names keyed by the first two words are longer: tried first.
-                let by_two = gap.and_then(|g| {
-                    let second = one + g;
-                    let end = word_end(bytes, second);
-                    let fp = fingerprint(&bytes[second..end]);
-                    ahead = Some((second, end, fp));
-                    self.by_key.get(pair(first, fp))
-                });
-                let by_one = self.by_key.get(first);
-                if by_two.is_some() || by_one.is_some() {
-                    hit = self.match_at(bytes, i, by_two.into_iter().chain(by_one).flatten());
+                // Walk the trie word by word; the deepest names are the longest.
+                let mut levels: [&[u32]; 16] = [&[]; 16];
+                let mut depth = 0;
+                let mut path = fingerprint(&bytes[i..one]);
+                let mut at = one;
+                while let Some(entry) = self.by_words.get(path) {
+                    levels[depth] = entry.names;
+                    depth += 1;
+                    if !entry.more || depth == levels.len() {
+                        break;
+                    }
+                    let Some(start) = bytes[at..bytes.len().min(at + self.widest_gap + 1)]
+                        .iter()
+                        .position(|&c| is_word_byte(c))
+                        .map(|n| at + n)
+                    else {
+                        break;
+                    };
+                    at = word_end(bytes, start);
+                    path = extend(Some(path), fingerprint(&bytes[start..at]));
+                }
+                if depth > 0 {
+                    hit = self.match_at(bytes, i, levels[..depth].iter().rev().flat_map(|l| l.iter()));
                 }
             }
             if let Some((e, found)) = hit {
@@ -273,7 +279,6 @@ impl Gazetteer {
                 }
                 // A name ends at a word boundary: skip to the next word start.
                 next = e;
-                ahead = None;
                 while next < bytes.len() && is_word_byte(bytes[next]) {
                     next += 1;
                 }
@@ -319,9 +324,23 @@ fn fingerprint(word: &[u8]) -> u64 {
     })
 }
 
-/// The fingerprint of a name's first two words.
-fn pair(first: u64, second: u64) -> u64 {
-    (first ^ second.rotate_left(29)).wrapping_mul(0xD6E8_FEB8_6659_FD93)
+/// The fingerprint of a word path: the path so far, then one more word.
+fn extend(path: Option<u64>, word: u64) -> u64 {
+    match path {
+        None => word,
+        Some(p) => (p ^ word.rotate_left(29)).wrapping_mul(0xD6E8_FEB8_6659_FD93),
+    }
+}
+
+/// In the trie's list for a path: "longer names go on from here".
+const MORE: u32 = u32::MAX;
+
+/// What the trie holds for one word path.
+struct Entry<'a> {
+    /// The names of exactly these words, longest first.
+    names: &'a [u32],
+    /// Longer names start with these words.
+    more: bool,
 }
 
 /// An open-addressing table from fingerprints to runs of name ids: one multiply and
@@ -359,7 +378,7 @@ impl FingerprintTable {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
     }
 
-    fn get(&self, key: u64) -> Option<&[u32]> {
+    fn get(&self, key: u64) -> Option<Entry<'_>> {
         if self.slots.is_empty() {
             return None;
         }
@@ -370,7 +389,13 @@ impl FingerprintTable {
                 return None;
             }
             if k == key {
-                return self.ids.get(start as usize..end as usize);
+                // Sorted longest first, MORE (an unknown length) sorts first of all.
+                let run = self.ids.get(start as usize..end as usize)?;
+                let more = run.first() == Some(&MORE);
+                return Some(Entry {
+                    names: if more { &run[1..] } else { run },
+                    more,
+                });
             }
             h = (h + 1) & (self.slots.len() - 1);
         }
