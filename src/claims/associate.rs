@@ -407,7 +407,13 @@ fn names_month(text: &str) -> bool {
 }
 
 fn anniversaries(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
-    for a in x.anniversaries.iter().filter(|a| s.span.contains(a.span)) {
+    // Anniversaries are in order: the sentence's are one run of them.
+    let first = x.anniversaries.partition_point(|a| a.span.start < s.span.start);
+    for a in x.anniversaries[first..]
+        .iter()
+        .take_while(|a| a.span.start < s.span.end)
+        .filter(|a| s.span.contains(a.span))
+    {
         // "80th anniversary of (the) E", "75 years after/since (the) E", "E's 75th anniversary".
         let after = s.mentions.iter().find(|m| m.span.start >= a.span.end).filter(|m| {
             only(

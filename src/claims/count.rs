@@ -16,7 +16,13 @@ const GENERIC: &[&str] = &[
 ];
 
 pub(super) fn build(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
-    for n in x.numbers.iter().filter(|n| s.span.contains(n.span)) {
+    // Numbers are in order: the sentence's are one run of them.
+    let first = x.numbers.partition_point(|n| n.span.start < s.span.start);
+    for n in x.numbers[first..]
+        .iter()
+        .take_while(|n| n.span.start < s.span.end)
+        .filter(|n| s.span.contains(n.span))
+    {
         let before = &masked[s.span.start as usize..n.span.start as usize];
         let det = last_word(before);
         // A body's possessive: "NATO's 32 members".

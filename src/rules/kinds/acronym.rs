@@ -1,9 +1,13 @@
 //! acronym: one expansion per acronym in a document, the ledger's expansion where the
 //! ledger knows it, and the definition before the first use.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde::Deserialize;
 
-use crate::error::line_col;
+use crate::error::LineIndex;
 use crate::extract::acronym::uses;
 use crate::rules::registry::{KindInfo, parse};
 use crate::rules::{Check, Ctx, Emitter, Report};
@@ -68,17 +72,44 @@ fn normal(s: &str) -> String {
         .join(" ")
 }
 
+/// A definition's index among the document's and its normalised expansion.
+type Definition = (usize, String);
+
 impl Check for Params {
     fn check(&self, cx: &Ctx<'_>, out: &mut Emitter<'_>) {
         let defs = &cx.extraction.acronyms;
         let text = &cx.source.text;
+        let lines = OnceCell::new();
+        let line_of = |offset: u32| lines.get_or_init(|| LineIndex::new(text)).line_col(offset as usize).0;
+        // Per acronym, its first definition and the first one expanded otherwise
+        // (index, normalised expansion): one look-up per definition, not a scan of the
+        // definitions before it.
+        let mut seen: HashMap<&str, (Definition, Option<Definition>)> = HashMap::new();
         for (i, d) in defs.iter().enumerate() {
+            let expansion = normal(&d.expansion);
+            let earlier = match seen.entry(d.acronym.as_str()) {
+                Entry::Vacant(v) => {
+                    v.insert(((i, expansion), None));
+                    None
+                }
+                Entry::Occupied(mut o) => {
+                    let (first, other) = o.get_mut();
+                    if other.is_none() && first.1 != expansion {
+                        *other = Some((i, expansion.clone()));
+                    }
+                    // The first earlier definition expanded otherwise, if any.
+                    let differs = if first.1 != expansion {
+                        Some(first.0)
+                    } else {
+                        other.as_ref().filter(|o| o.0 < i).map(|o| o.0)
+                    };
+                    Some(differs)
+                }
+            };
             // Two expansions in one document.
-            if let Some(first) = defs[..i]
-                .iter()
-                .find(|p| p.acronym == d.acronym && normal(&p.expansion) != normal(&d.expansion))
-            {
-                let (line, _) = line_col(text, first.expansion_span.start as usize);
+            if let Some(Some(k)) = earlier {
+                let first = &defs[k];
+                let line = line_of(first.expansion_span.start);
                 out.emit(
                     Report::new(d.expansion_span)
                         .var("acronym", d.acronym.clone())
@@ -98,7 +129,7 @@ impl Check for Params {
                 );
                 continue;
             }
-            if defs[..i].iter().any(|p| p.acronym == d.acronym) {
+            if earlier.is_some() {
                 continue;
             }
             // The ledger's expansion.
@@ -137,7 +168,7 @@ impl Check for Params {
                     .into_iter()
                     .find(|u| u.end <= d.expansion_span.start)
             {
-                let (line, _) = line_col(text, d.acronym_span.start as usize);
+                let line = line_of(d.acronym_span.start);
                 out.emit(
                     Report::new(u)
                         .var("acronym", d.acronym.clone())

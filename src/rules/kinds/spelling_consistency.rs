@@ -187,8 +187,14 @@ impl Check for Params {
         }
         let masked = cx.masked();
         // Words inside ledger names and the listed exception phrases are proper nouns.
-        let mentions: Vec<Span> = cx.extraction.mentions.iter().map(|m| m.span).collect();
-        let proper = |span: Span| mentions.iter().any(|p| p.contains(span)) || self.in_exception(masked, span);
+        // Mentions are in order and do not overlap: only the last one starting at or
+        // before a word can hold it.
+        let mentions = &cx.extraction.mentions;
+        let in_mention = |span: Span| {
+            let k = mentions.partition_point(|m| m.span.start <= span.start);
+            k > 0 && mentions[k - 1].span.contains(span)
+        };
+        let proper = |span: Span| in_mention(span) || self.in_exception(masked, span);
         // (group, variant, word-in-variant, span)
         let mut found: Vec<(usize, usize, usize, Span)> = Vec::new();
         // Variants seen inside proper names: (group, variant).
