@@ -73,6 +73,34 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// True when any of the words or phrases occurs in `text` as whole words
 /// (case-insensitive). A phrase's words must follow one another.
 pub fn has_word(text: &str, list: &[&str]) -> bool {
+    // Asked for most sentences and gaps: a word is compared with the list only when
+    // some entry has its length and its first letter (two bit masks).
+    let (mut lengths, mut initials) = (0u64, 0u64);
+    for entry in list {
+        let entry = entry.trim_end_matches('-');
+        if entry.as_bytes().contains(&b' ') {
+            return has_word_or_phrase(text, list);
+        }
+        lengths |= 1 << entry.len().min(63);
+        initials |= initial_bit(entry);
+    }
+    words(text).any(|(_, w)| {
+        let w = w.trim_end_matches('-');
+        lengths & (1 << w.len().min(63)) != 0
+            && initials & initial_bit(w) != 0
+            && list
+                .iter()
+                .any(|entry| w.eq_ignore_ascii_case(entry.trim_end_matches('-')))
+    })
+}
+
+/// A bit for the first byte of a word, ASCII case-insensitive.
+fn initial_bit(w: &str) -> u64 {
+    w.as_bytes().first().map_or(0, |b| 1 << (b.to_ascii_lowercase() & 63))
+}
+
+/// [`has_word`] for lists with phrases.
+fn has_word_or_phrase(text: &str, list: &[&str]) -> bool {
     let toks: Vec<&str> = words(text).map(|(_, w)| w.trim_end_matches('-')).collect();
     list.iter().any(|entry| {
         if entry.as_bytes().contains(&b' ') {
@@ -112,5 +140,17 @@ mod tests {
         assert!(ends_with_word("the former", &["former"]));
         assert!(!ends_with_word("reformer", &["former"]));
         assert!(has_word("our countries celebrated the anniversary", &["anniversary"]));
+    }
+
+    #[test]
+    fn has_word_matches_whole_words_any_case_and_phrases() {
+        assert!(has_word("the FORMER minister", &["late", "former"]));
+        assert!(!has_word("a reformer", &["former"]));
+        assert!(!has_word("formers", &["former"]));
+        assert!(has_word("the then- Chancellor", &["then-"]));
+        assert!(!has_word("", &["then"]));
+        assert!(has_word("Canada will hold the presidency", &["holds", "will hold"]));
+        assert!(!has_word("Canada will not hold it", &["will hold"]));
+        assert!(has_word("Canada holds it", &["holds", "will hold"]));
     }
 }
