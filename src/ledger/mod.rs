@@ -160,6 +160,9 @@ pub struct Ledger {
     /// every event (see [`Ledger::index_events`]).
     events_by_entity: Vec<Vec<u32>>,
     events_indexed: usize,
+    /// Acronym -> the first entity with it, built with the event index (`None`
+    /// before).
+    by_acronym: Option<HashMap<String, EntityId>>,
 }
 
 /// The result of a lookup: the answer and the fact that gives it.
@@ -235,8 +238,26 @@ impl Ledger {
         hits.into_iter().flatten().chain(scan.into_iter().flatten())
     }
 
-    /// Builds the per-entity event index; the loader calls it once the ledger is merged.
+    /// The first entity (in ledger order) whose acronym is `acronym`. A map once the
+    /// ledger is indexed: a rule asks for every acronym a document defines, and a
+    /// scan would make a check slower with the size of the ledger.
+    pub fn entity_by_acronym(&self, acronym: &str) -> Option<&Entity> {
+        match &self.by_acronym {
+            Some(index) => index.get(acronym).and_then(|&id| self.entities.get(id as usize)),
+            None => self.entities.iter().find(|e| e.acronym.as_deref() == Some(acronym)),
+        }
+    }
+
+    /// Builds the per-entity event index and the acronym index; the loader calls it
+    /// once the ledger is merged.
     pub fn index_events(&mut self) {
+        let mut by_acronym = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if let Some(a) = &e.acronym {
+                by_acronym.entry(a.clone()).or_insert(i as EntityId);
+            }
+        }
+        self.by_acronym = Some(by_acronym);
         let mut by_entity: Vec<Vec<u32>> = vec![Vec::new(); self.entities.len()];
         for (i, e) in self.events.iter().enumerate() {
             if let Some(list) = by_entity.get_mut(e.entity as usize) {

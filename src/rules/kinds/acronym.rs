@@ -134,11 +134,7 @@ impl Check for Params {
             }
             // The ledger's expansion.
             if self.ledger
-                && let Some(e) = cx
-                    .ledger
-                    .entities
-                    .iter()
-                    .find(|e| e.acronym.as_deref() == Some(d.acronym.as_str()))
+                && let Some(e) = cx.ledger.entity_by_acronym(&d.acronym)
             {
                 let mut names = vec![e.name.as_str()];
                 names.extend(e.aliases.iter().map(String::as_str));
