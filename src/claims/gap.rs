@@ -95,8 +95,11 @@ pub fn has_word(text: &str, list: &[&str]) -> bool {
 }
 
 /// A bit for the first byte of a word, ASCII case-insensitive.
-fn initial_bit(w: &str) -> u64 {
-    w.as_bytes().first().map_or(0, |b| 1 << (b.to_ascii_lowercase() & 63))
+pub(super) const fn initial_bit(w: &str) -> u64 {
+    match w.as_bytes().first() {
+        Some(b) => 1 << (b.to_ascii_lowercase() & 63),
+        None => 0,
+    }
 }
 
 /// [`has_word`] for lists with phrases.

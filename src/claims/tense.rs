@@ -3,7 +3,7 @@
 //! it ("signed the protocols on July 5, 2022" in a document of June 30, 2022).
 
 use super::associate::Sentence;
-use super::gap::{has_word, words};
+use super::gap::{has_word, initial_bit, words};
 use super::*;
 
 /// Past-tense event verbs: the past-tense check is limited to these (other "-ed"
@@ -123,11 +123,11 @@ const MODALS: &[&str] = &[
 
 /// The first letters of the past verbs, one bit per letter: most words are turned
 /// away by one test.
-const PAST_INITIALS: u32 = {
+const PAST_INITIALS: u64 = {
     let mut mask = 0;
     let mut i = 0;
     while i < PAST_VERBS.len() {
-        mask |= 1 << (PAST_VERBS[i].0.as_bytes()[0] - b'a');
+        mask |= initial_bit(PAST_VERBS[i].0);
         i += 1;
     }
     mask
@@ -136,8 +136,7 @@ const PAST_INITIALS: u32 = {
 /// How many tokens at the start of `toks` make a past-tense event verb.
 fn past_verb(toks: &[(usize, &str)]) -> Option<usize> {
     let first = toks.first()?.1;
-    let initial = first.as_bytes().first()?.to_ascii_lowercase();
-    if !initial.is_ascii_lowercase() || PAST_INITIALS & (1 << (initial - b'a')) == 0 {
+    if PAST_INITIALS & initial_bit(first) == 0 {
         return None;
     }
     PAST_VERBS.iter().find_map(|(head, tail)| {

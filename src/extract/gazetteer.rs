@@ -174,7 +174,7 @@ impl Gazetteer {
             }
             let mut path = None;
             let mut at = 0;
-            while let Some(start) = b[at..].iter().position(|&c| is_word_byte(c)).map(|n| at + n) {
+            while let Some(start) = next_word(b, at, usize::MAX) {
                 if let Some(prefix) = path {
                     g.widest_gap = g.widest_gap.max(start - at);
                     keyed.push((prefix, MORE));
@@ -253,11 +253,7 @@ impl Gazetteer {
                     if !entry.more || depth == levels.len() {
                         break;
                     }
-                    let Some(start) = bytes[at..bytes.len().min(at + self.widest_gap + 1)]
-                        .iter()
-                        .position(|&c| is_word_byte(c))
-                        .map(|n| at + n)
-                    else {
+                    let Some(start) = next_word(bytes, at, self.widest_gap) else {
                         break;
                     };
                     at = word_end(bytes, start);
@@ -277,11 +273,8 @@ impl Gazetteer {
                         },
                     ));
                 }
-                // A name ends at a word boundary: skip to the next word start.
+                // `match_at` only accepts a name that ends a word.
                 next = e;
-                while next < bytes.len() && is_word_byte(bytes[next]) {
-                    next += 1;
-                }
             }
             i = next;
         }
@@ -304,6 +297,12 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }
+}
+
+/// Where the next word starts, at most `max_gap` bytes after `from`.
+fn next_word(s: &[u8], from: usize, max_gap: usize) -> Option<usize> {
+    let window = s.get(from..s.len().min(from.saturating_add(max_gap).saturating_add(1)))?;
+    window.iter().position(|&c| is_word_byte(c)).map(|n| from + n)
 }
 
 /// Where the word starting at `from` ends.
