@@ -2,13 +2,13 @@
 
 use std::collections::HashMap;
 
-use super::gap::{ends_with_word, has_word, only};
+use super::gap::{self, WordList, ends_with_word, has_word, only, word_list};
 use super::*;
 use crate::extract::{Mention, Timex};
 use crate::ledger::EntityKind;
 
 /// Words that make an office or a date about another time than the one stated.
-const NOT_NOW: &[&str] = &[
+const NOT_NOW: &WordList = &WordList::new(&[
     "former",
     "then",
     "then-",
@@ -26,7 +26,7 @@ const NOT_NOW: &[&str] = &[
     "past",
     "earlier",
     "later",
-];
+]);
 
 /// Event words and the event kind they name. Participles attach after the entity
 /// ("NATO, founded in 1949"), nouns before it ("the creation of NATO in 1949").
@@ -120,7 +120,7 @@ const HOLD_VERBS: &[&str] = &[
 ];
 
 /// Words that make a holding claim about the document date ("which holds the ...").
-const PRESENT: &[&str] = &["holds", "currently", "current", "now", "is holding", "has"];
+const PRESENT: &WordList = &WordList::new(&["holds", "currently", "current", "now", "is holding", "has"]);
 
 pub(super) struct Sentence<'a> {
     pub span: Span,
@@ -202,39 +202,41 @@ pub(super) fn dated(t: &Timex) -> bool {
             .is_some_and(|g| g.kind == crate::extract::timex::GroupKind::Range)
 }
 
-/// Finds a trigger phrase in `gap` and returns its kind and byte range in it.
+/// Finds a trigger phrase in `gap` and returns its kind and byte range in it: the
+/// first occurrence of the first entry of the table that occurs.
 fn find_phrase(gap: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
-    let lower = gap.to_ascii_lowercase();
-    table.iter().find_map(|(w, k)| {
-        lower.match_indices(w).find_map(|(i, _)| {
-            let e = i + w.len();
-            let b = lower.as_bytes();
-            let whole =
-                (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
-            whole.then_some((*k, i, e))
-        })
-    })
+    let mut best: Option<(usize, usize, usize)> = None;
+    gap::each_phrase(gap, table, |k, s, e| {
+        if best.is_none_or(|(bk, _, _)| k < bk) {
+            best = Some((k, s, e));
+        }
+    });
+    best.map(|(k, s, e)| (table[k].1, s, e))
 }
 
 fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
-    let anniversary_sentence = has_word(
-        s.text,
-        &[
-            "anniversary",
-            "anniversaries",
-            "commemorate",
-            "commemorating",
-            "commemoration",
-            "commemorations",
-            "marks",
-            "mark",
-            "marked",
-            "marking",
-            "celebrate",
-            "celebrated",
-            "celebrating",
-        ],
-    );
+    // Asked only when a date is not attached by a participle.
+    let mut anniversary_sentence = None;
+    let is_anniversary_sentence = || {
+        has_word(
+            s.text,
+            word_list![
+                "anniversary",
+                "anniversaries",
+                "commemorate",
+                "commemorating",
+                "commemoration",
+                "commemorations",
+                "marks",
+                "mark",
+                "marked",
+                "marking",
+                "celebrate",
+                "celebrated",
+                "celebrating",
+            ],
+        )
+    };
     for (mi, m) in s.mentions.iter().enumerate() {
         // Countries and people sign and found things; the events of bodies, treaties and
         // events are what the ledger dates.
@@ -251,6 +253,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
             .iter()
             .find(|n| n.entity() != Some(entity))
             .map_or(s.span.end, |n| n.span.start);
+        let mut noun = None;
         for t in &s.timexes {
             if !dated(t) || t.relative {
                 continue;
@@ -273,19 +276,13 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
             // Noun, entity, date: "the creation of NATO in 1949"; date, noun, entity:
             // "in 1949 with the creation of NATO". Not in anniversary sentences, where
             // the date is usually the anniversary's.
-            if anniversary_sentence {
+            if *anniversary_sentence.get_or_insert_with(is_anniversary_sentence) {
                 continue;
             }
-            let sentence_before = &masked[s.span.start as usize..m.span.start as usize];
-            let Some((kind, ws, _)) = last_phrase(sentence_before, EVENT_NOUNS) else {
+            // The noun before the entity is the same for every date: found once.
+            let Some((kind, noun_start, noun_end)) = *noun.get_or_insert_with(|| event_noun(s, m, masked)) else {
                 continue;
             };
-            let noun_start = s.span.start as usize + ws;
-            let noun_end = noun_start + phrase_len(sentence_before, ws, EVENT_NOUNS);
-            let noun_to_entity = &masked[noun_end..m.span.start as usize];
-            if !only(noun_to_entity, &["of", "the"]) || !has_word(noun_to_entity, &["of"]) {
-                continue;
-            }
             let after_entity = t.span.start >= m.span.end && t.span.start <= next_mention && {
                 let g = strip_parenthetical(between(masked, m.span, t.span));
                 only(g, &["in", "on"]) && !g.trim().is_empty()
@@ -293,13 +290,25 @@ fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Cl
             let before_noun = t.span.end as usize <= noun_start && {
                 let g = &masked[t.span.end as usize..noun_start];
                 only(g, &["with", "the", "through", "by", "upon", "at"])
-                    && has_word(g, &["with", "through", "by", "upon", "at"])
+                    && has_word(g, word_list!["with", "through", "by", "upon", "at"])
             };
             if after_entity || before_noun {
                 push_event(out, entity, m.span, kind, Some(Span::new(noun_start, noun_end)), t);
             }
         }
     }
+}
+
+/// The event noun that governs a mention: "the creation of NATO" (kind, noun start
+/// and end in the document).
+fn event_noun(s: &Sentence<'_>, m: &Mention, masked: &str) -> Option<(EventKind, usize, usize)> {
+    let sentence_before = &masked[s.span.start as usize..m.span.start as usize];
+    let (kind, ws, _) = last_phrase(sentence_before, EVENT_NOUNS)?;
+    let noun_start = s.span.start as usize + ws;
+    let noun_end = noun_start + phrase_len(sentence_before, ws, EVENT_NOUNS);
+    let noun_to_entity = &masked[noun_end..m.span.start as usize];
+    (only(noun_to_entity, &["of", "the"]) && has_word(noun_to_entity, word_list!["of"]))
+        .then_some((kind, noun_start, noun_end))
 }
 
 /// Drops a place phrase before the date: "signed in San Francisco in June 1945",
@@ -345,28 +354,27 @@ pub(super) fn strip_parenthetical(gap: &str) -> &str {
     gap
 }
 
+/// The last trigger phrase in `text` (at one position, the first entry of the table),
+/// with its kind and byte range.
 fn last_phrase(text: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    let b = lower.as_bytes();
-    let mut best: Option<(EventKind, usize, usize)> = None;
-    for (w, k) in table {
-        for (i, _) in lower.match_indices(w) {
-            let e = i + w.len();
-            let whole =
-                (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (e == b.len() || !b[e].is_ascii_alphanumeric());
-            if whole && best.is_none_or(|(_, bi, _)| i > bi) {
-                best = Some((*k, i, e));
-            }
+    let mut best: Option<(usize, usize, usize)> = None;
+    gap::each_phrase(text, table, |k, s, e| {
+        if best.is_none_or(|(_, bs, _)| s > bs) {
+            best = Some((k, s, e));
         }
-    }
-    best
+    });
+    best.map(|(k, s, e)| (table[k].1, s, e))
 }
 
+/// The longest table entry `text` starts with at `at` (any case).
 fn phrase_len(text: &str, at: usize, table: &[(&str, EventKind)]) -> usize {
-    let lower = text[at..].to_ascii_lowercase();
+    let rest = &text.as_bytes()[at..];
     table
         .iter()
-        .filter(|(w, _)| lower.starts_with(w))
+        .filter(|(w, _)| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        })
         .map(|(w, _)| w.len())
         .max()
         .unwrap_or(0)
@@ -537,8 +545,10 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         let after_office = masked
             .get(office.1.end as usize..(office.1.end as usize + 24).min(s.span.end as usize))
             .unwrap_or("");
-        if has_word(after_office.split(',').next().unwrap_or(""), &["designate", "elect"])
-            || after_office.starts_with('-')
+        if has_word(
+            after_office.split(',').next().unwrap_or(""),
+            word_list!["designate", "elect"],
+        ) || after_office.starts_with('-')
         {
             continue;
         }
@@ -581,7 +591,10 @@ pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start:
                 // died in 1944").
                 let gap = &masked[end as usize..t.span.start as usize];
                 t.span.start >= end
-                    && !has_word(gap, &["which", "who", "whom", "whose", "that", "where", "when"])
+                    && !has_word(
+                        gap,
+                        word_list!["which", "who", "whom", "whose", "that", "where", "when"],
+                    )
                     && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
             }
         })
@@ -827,7 +840,7 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
             if has_word(gap, PRESENT)
                 && !has_word(
                     gap,
-                    &["will", "held", "had", "was", "next", "previous", "former", "last"],
+                    word_list!["will", "held", "had", "was", "next", "previous", "former", "last"],
                 )
             {
                 at = doc_date;

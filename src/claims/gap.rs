@@ -70,28 +70,99 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// A list of words and phrases for [`has_word`], with the lengths and first letters
+/// of its single words as bit masks, computed at compile time.
+pub struct WordList {
+    entries: &'static [&'static str],
+    /// Bit n: some single word has n bytes (a trailing `-` not counted).
+    lengths: u64,
+    /// Bit of each single word's first letter ([`initial_bit`]).
+    initials: u64,
+    /// Some entry is a phrase of several words.
+    phrases: bool,
+}
+
+impl WordList {
+    pub const fn new(entries: &'static [&'static str]) -> WordList {
+        let (mut lengths, mut initials, mut phrases) = (0u64, 0u64, false);
+        let mut k = 0;
+        while k < entries.len() {
+            let w = entries[k].as_bytes();
+            let mut n = w.len();
+            while n > 0 && w[n - 1] == b'-' {
+                n -= 1;
+            }
+            let mut j = 0;
+            while j < n {
+                if w[j] == b' ' {
+                    phrases = true;
+                }
+                j += 1;
+            }
+            lengths |= 1 << if n < 63 { n } else { 63 };
+            if n > 0 {
+                initials |= 1 << (w[0].to_ascii_lowercase() & 63);
+            }
+            k += 1;
+        }
+        WordList {
+            entries,
+            lengths,
+            initials,
+            phrases,
+        }
+    }
+}
+
+/// A [`WordList`] built at compile time: `word_list!["with", "by"]`.
+macro_rules! word_list {
+    ($($w:expr),* $(,)?) => {
+        const { &$crate::claims::gap::WordList::new(&[$($w),*]) }
+    };
+}
+pub(crate) use word_list;
+
 /// True when any of the words or phrases occurs in `text` as whole words
 /// (case-insensitive). A phrase's words must follow one another.
-pub fn has_word(text: &str, list: &[&str]) -> bool {
-    // Asked for most sentences and gaps: a word is compared with the list only when
-    // some entry has its length and its first letter (two bit masks).
-    let (mut lengths, mut initials) = (0u64, 0u64);
-    for entry in list {
-        let entry = entry.trim_end_matches('-');
-        if entry.as_bytes().contains(&b' ') {
-            return has_word_or_phrase(text, list);
-        }
-        lengths |= 1 << entry.len().min(63);
-        initials |= initial_bit(entry);
+pub fn has_word(text: &str, list: &WordList) -> bool {
+    if list.phrases {
+        return has_word_or_phrase(text, list.entries);
     }
-    words(text).any(|(_, w)| {
-        let w = w.trim_end_matches('-');
-        lengths & (1 << w.len().min(63)) != 0
-            && initials & initial_bit(w) != 0
+    // One pass over the bytes; a word is compared with the list only when some entry
+    // has its length and its first letter (two bit masks).
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        let mut e = i;
+        while e > s && b[e - 1] == b'-' {
+            e -= 1;
+        }
+        let w = &b[s..e];
+        if list.lengths & (1 << w.len().min(63)) != 0
+            && w.first()
+                .is_some_and(|c| list.initials & (1 << (c.to_ascii_lowercase() & 63)) != 0)
             && list
+                .entries
                 .iter()
-                .any(|entry| w.eq_ignore_ascii_case(entry.trim_end_matches('-')))
-    })
+                .any(|entry| w.eq_ignore_ascii_case(entry.trim_end_matches('-').as_bytes()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Letters, digits and `-`: the bytes of [`words`].
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-'
 }
 
 /// A bit for the first byte of a word, ASCII case-insensitive.
@@ -99,6 +170,31 @@ pub(super) const fn initial_bit(w: &str) -> u64 {
     match w.as_bytes().first() {
         Some(b) => 1 << (b.to_ascii_lowercase() & 63),
         None => 0,
+    }
+}
+
+/// Every whole-word, case-insensitive occurrence of a table entry in `text`, in text
+/// order, as (entry index, start, end). Entries are compared only at word starts
+/// whose first letter begins some entry: no lowercased copy, no substring search.
+pub fn each_phrase<K>(text: &str, table: &[(&str, K)], mut f: impl FnMut(usize, usize, usize)) {
+    let initials = table.iter().fold(0u64, |m, (w, _)| m | initial_bit(w));
+    let b = text.as_bytes();
+    let mut prev_alnum = false;
+    for (i, &c) in b.iter().enumerate() {
+        let alnum = c.is_ascii_alphanumeric();
+        let start = alnum && !prev_alnum;
+        prev_alnum = alnum;
+        if !start || initials & (1 << (c.to_ascii_lowercase() & 63)) == 0 {
+            continue;
+        }
+        for (k, (w, _)) in table.iter().enumerate() {
+            let e = i + w.len();
+            if b.get(i..e).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+                && b.get(e).is_none_or(|n| !n.is_ascii_alphanumeric())
+            {
+                f(k, i, e);
+            }
+        }
     }
 }
 
@@ -142,18 +238,39 @@ mod tests {
         assert!(!only("inside", &["in"]));
         assert!(ends_with_word("the former", &["former"]));
         assert!(!ends_with_word("reformer", &["former"]));
-        assert!(has_word("our countries celebrated the anniversary", &["anniversary"]));
+        assert!(has_word(
+            "our countries celebrated the anniversary",
+            word_list!["anniversary"]
+        ));
+    }
+
+    #[test]
+    fn each_phrase_finds_whole_words_in_text_order() {
+        let table = [("held", 0), ("took place", 1), ("signed", 2)];
+        let mut found = Vec::new();
+        each_phrase(
+            "Signed, then upheld; it TOOK PLACE, was held-over",
+            &table,
+            |k, s, e| found.push((k, s, e)),
+        );
+        assert_eq!(found, vec![(2, 0, 6), (1, 24, 34), (0, 40, 44)]);
+        let mut none = 0;
+        each_phrase("withheld signedx", &table, |_, _, _| none += 1);
+        assert_eq!(none, 0);
     }
 
     #[test]
     fn has_word_matches_whole_words_any_case_and_phrases() {
-        assert!(has_word("the FORMER minister", &["late", "former"]));
-        assert!(!has_word("a reformer", &["former"]));
-        assert!(!has_word("formers", &["former"]));
-        assert!(has_word("the then- Chancellor", &["then-"]));
-        assert!(!has_word("", &["then"]));
-        assert!(has_word("Canada will hold the presidency", &["holds", "will hold"]));
-        assert!(!has_word("Canada will not hold it", &["will hold"]));
-        assert!(has_word("Canada holds it", &["holds", "will hold"]));
+        assert!(has_word("the FORMER minister", word_list!["late", "former"]));
+        assert!(!has_word("a reformer", word_list!["former"]));
+        assert!(!has_word("formers", word_list!["former"]));
+        assert!(has_word("the then- Chancellor", word_list!["then-"]));
+        assert!(!has_word("", word_list!["then"]));
+        assert!(has_word(
+            "Canada will hold the presidency",
+            word_list!["holds", "will hold"]
+        ));
+        assert!(!has_word("Canada will not hold it", word_list!["will hold"]));
+        assert!(has_word("Canada holds it", word_list!["holds", "will hold"]));
     }
 }

@@ -3,7 +3,7 @@
 //! members of NATO, alongside the United States and France".
 
 use super::associate::{Sentence, between, strip_parenthetical};
-use super::gap::{has_word, only};
+use super::gap::{WordList, has_word, only, word_list};
 use super::*;
 use crate::extract::Mention;
 use crate::ledger::EntityKind;
@@ -30,7 +30,7 @@ const JOIN_WORDS: &[&str] = &[
     "’s",
     "the",
 ];
-const JOIN_CUES: &[&str] = &["joined", "acceded", "member", "admitted", "accession"];
+const JOIN_CUES: &WordList = &WordList::new(&["joined", "acceded", "member", "admitted", "accession"]);
 const FOUNDING_WORDS: &[&str] = &[
     "which", "who", "is", "was", "are", "were", "a", "an", "one", "of", "the", "among", "founding", "member",
     "members", "original", "both", "all", "as", "two", "proud", "to", "be", "stand", "our", "its", "their",
@@ -75,8 +75,8 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
         let gap = between(masked, m.span, b.span);
         // "Finland, which joined NATO in 2023"
         if only(gap, JOIN_WORDS)
-            && has_word(gap, &["joined", "acceded", "became", "admitted", "accession"])
-            && !has_word(gap, &["founding", "original"])
+            && has_word(gap, word_list!["joined", "acceded", "became", "admitted", "accession"])
+            && !has_word(gap, word_list!["founding", "original"])
         {
             let next = ms.get(i + 2).map_or(s.span.end, |n| n.span.start);
             // "... NATO in 2023", "... the Alliance's 31st member in April 2023".
@@ -86,7 +86,7 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
                     let g = strip_ordinals(g);
                     only(&g, &["in", "on", "'s", "’s", "member", "new", "newest", "latest"])
                         && g.trim_end().ends_with([' ', 'n'])
-                        && (has_word(gap, JOIN_CUES) || has_word(&g, &["member"]))
+                        && (has_word(gap, JOIN_CUES) || has_word(&g, word_list!["member"]))
                 }
             });
             if let Some(t) = when.filter(|t| super::period(&t.value).is_some() && !t.relative) {
@@ -102,7 +102,7 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
             continue;
         }
         // "Sweden, a founding member of NATO"; "Canada and France, founding members of NATO".
-        if only(gap, FOUNDING_WORDS) && has_word(gap, &["founding", "original"]) {
+        if only(gap, FOUNDING_WORDS) && has_word(gap, word_list!["founding", "original"]) {
             let mut members = vec![(member, m.span)];
             let mut k = i;
             while k > 0 {
@@ -139,7 +139,7 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
         let lower = after.to_ascii_lowercase();
         let rest = strip_parenthetical(&lower).trim_start_matches([',', ' ']);
         if let Some(tail) = rest.strip_prefix("of which ")
-            && has_word(tail, &["founding"])
+            && has_word(tail, word_list!["founding"])
             && only(
                 tail,
                 &[
@@ -161,7 +161,7 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
                     "proud",
                 ],
             )
-            && has_word(tail, &["our", "we"])
+            && has_word(tail, word_list!["our", "we"])
         {
             let span = Span::new(b.span.end as usize + lower.find("which").unwrap_or(0), after_end);
             for e in speakers {

@@ -3,7 +3,7 @@
 //! it ("signed the protocols on July 5, 2022" in a document of June 30, 2022).
 
 use super::associate::Sentence;
-use super::gap::{has_word, initial_bit, words};
+use super::gap::{WordList, has_word, initial_bit, words};
 use super::*;
 
 /// Past-tense event verbs: the past-tense check is limited to these (other "-ed"
@@ -29,7 +29,7 @@ const PAST_VERBS: &[(&str, &str)] = &[
     ("opened", ""),
 ];
 /// Words that make the date belong to something else than the verb.
-const DETACHING: &[&str] = &[
+const DETACHING: &WordList = &WordList::new(&[
     "which",
     "that",
     "who",
@@ -63,16 +63,25 @@ const DETACHING: &[&str] = &[
     "previous",
     "former",
     "compared",
-];
+]);
 
 pub(super) fn build(s: &Sentence<'_>, masked: &str, doc_date: Option<Date>, out: &mut Vec<Claim>) {
     let Some(today) = doc_date else { return };
     let base = s.span.start as usize;
-    let toks: Vec<(usize, &str)> = words(s.text).collect();
-    for (k, &(at, w)) in toks.iter().enumerate() {
+    // The word after `at..at + len`, read only for the few candidate verbs.
+    let next = |at: usize, len: usize| words(&s.text[at + len..]).next().map(|(o, w)| (at + len + o, w));
+    // The four words before the current one, for the modal test.
+    let mut lead: [&str; 4] = [""; 4];
+    for (k, (at, w)) in words(s.text).enumerate() {
+        let before = lead;
+        lead[k % 4] = w;
+        // Most words are neither "will" nor a past verb: one mask test turns them away.
+        if (PAST_INITIALS | initial_bit("will")) & initial_bit(w) == 0 {
+            continue;
+        }
         // Future: "will <verb> ... in <past date>".
         if w.eq_ignore_ascii_case("will") {
-            let Some(&(vat, verb)) = toks.get(k + 1) else { continue };
+            let Some((vat, verb)) = next(at, w.len()) else { continue };
             // "the will of", "will be held" (the past-verb guard covers "be").
             if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
                 continue;
@@ -92,16 +101,15 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, doc_date: Option<Date>, out:
             continue;
         }
         // Past: "<event verb> ... on <future date>".
-        let Some(len) = past_verb(&toks[k..]) else { continue };
-        let lead = &toks[k.saturating_sub(4)..k];
-        if lead
+        let Some(end) = past_verb(w, || next(at, w.len())).map(|(e_at, e)| e_at.unwrap_or(at) + e.len()) else {
+            continue;
+        };
+        if before[..k.min(4)]
             .iter()
-            .any(|(_, l)| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m)))
+            .any(|l| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m)))
         {
             continue;
         }
-        let (last_at, last) = toks[k + len - 1];
-        let end = last_at + last.len();
         if let Some((t, from, to)) = attached_date(s, masked, base + end)
             && from > today
         {
@@ -133,22 +141,27 @@ const PAST_INITIALS: u64 = {
     mask
 };
 
-/// How many tokens at the start of `toks` make a past-tense event verb.
-fn past_verb(toks: &[(usize, &str)]) -> Option<usize> {
-    let first = toks.first()?.1;
+/// Whether `first` (and the word after it, asked for only when needed) make a
+/// past-tense event verb; the last word of it: `(None, first)` or `(Some(at), next)`.
+fn past_verb<'t>(first: &'t str, next: impl FnOnce() -> Option<(usize, &'t str)>) -> Option<(Option<usize>, &'t str)> {
     if PAST_INITIALS & initial_bit(first) == 0 {
         return None;
     }
+    let mut next = Some(next);
+    let mut second = None;
     PAST_VERBS.iter().find_map(|(head, tail)| {
         if first.len() != head.len() || !head.eq_ignore_ascii_case(first) {
             return None;
         }
         if tail.is_empty() {
-            return Some(1);
+            return Some((None, first));
         }
-        toks.get(1)
-            .is_some_and(|(_, t)| t.eq_ignore_ascii_case(tail))
-            .then_some(2)
+        if let Some(read) = next.take() {
+            second = read();
+        }
+        second
+            .filter(|(_, t)| t.eq_ignore_ascii_case(tail))
+            .map(|(at, t)| (Some(at), t))
     })
 }
 
