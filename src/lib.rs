@@ -21,6 +21,7 @@ pub mod span;
 pub mod suggest;
 pub mod suppress;
 pub mod walk;
+pub mod word_filter;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::ledger::{EntityId, Ledger, OfficeId, SeriesId};
 use crate::span::Span;
+use crate::word_filter::WordFilter;
 
 /// What a matched name refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -75,6 +76,8 @@ pub struct Gazetteer {
     odd: Vec<u32>,
     /// The longest run of bytes between two words of a name.
     widest_gap: usize,
+    /// The first words of the names: most words are turned away before a lookup.
+    first_words: WordFilter,
 }
 
 struct Pattern {
@@ -163,7 +166,9 @@ impl Gazetteer {
             by_words: FingerprintTable::default(),
             odd: Vec::new(),
             widest_gap: 0,
+            first_words: WordFilter::new([]),
         };
+        let mut first_words: Vec<&[u8]> = Vec::new();
         // (path fingerprint, name id or MORE for "longer names go on").
         let mut keyed: Vec<(u64, u32)> = Vec::new();
         for (id, p) in g.patterns.iter().enumerate() {
@@ -172,6 +177,7 @@ impl Gazetteer {
                 g.odd.push(id as u32);
                 continue;
             }
+            first_words.push(&b[..word_end(b, 0)]);
             let mut path = None;
             let mut at = 0;
             while let Some(start) = next_word(b, at, usize::MAX) {
@@ -191,6 +197,8 @@ impl Gazetteer {
         keyed.sort_by_key(|(key, id)| (*key, len(id)));
         keyed.dedup();
         g.by_words = FingerprintTable::new(&keyed);
+        let first_words = WordFilter::new(first_words);
+        g.first_words = first_words;
         g
     }
 
@@ -242,6 +250,10 @@ impl Gazetteer {
             } else {
                 let one = word_end(bytes, i);
                 next = one;
+                if !self.first_words.may_contain(&bytes[i..one]) {
+                    i = next;
+                    continue;
+                }
                 // Walk the trie word by word; the deepest names are the longest.
                 let mut levels: [&[u32]; 16] = [&[]; 16];
                 let mut depth = 0;
@@ -423,7 +435,7 @@ static WORD_BYTES: [bool; 256] = {
 mod tests {
     use std::sync::Arc;
 
-    use super::*;
+use super::*;
 
     fn gazetteer() -> Gazetteer {
         let toml = r#"

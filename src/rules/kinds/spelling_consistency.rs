@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::rules::registry::{KindInfo, parse};
 use crate::rules::{Check, Ctx, Emitter, Report};
 use crate::span::Span;
+use crate::word_filter::WordFilter;
 
 pub const INFO: KindInfo = KindInfo {
     name: "spelling-consistency",
@@ -92,6 +93,8 @@ struct Index {
     words: HashMap<Vec<u8>, (usize, usize, usize), foldhash::fast::FixedState>,
     /// Shortest and longest word in `words`: a cheap filter before hashing.
     lengths: (usize, usize),
+    /// The words, for a quick test before a word is lower-cased and hashed.
+    filter: Option<WordFilter>,
     /// For a fix: group -> variant -> the words in order.
     forms: Vec<Vec<Vec<String>>>,
     /// Per group, the variant Canadian English uses.
@@ -141,6 +144,7 @@ impl Params {
                 }
                 ix.forms.push(variants.clone());
             }
+            ix.filter = Some(WordFilter::new(ix.words.keys().map(Vec::as_slice)));
             ix
         })
     }
@@ -220,7 +224,9 @@ impl Check for Params {
             if s > 0 && bytes[s - 1] >= 0x80 {
                 continue;
             }
-            if !(ix.lengths.0..=ix.lengths.1).contains(&(i - s)) {
+            if !(ix.lengths.0..=ix.lengths.1).contains(&(i - s))
+                || !ix.filter.as_ref().is_some_and(|f| f.may_contain(&bytes[s..i]))
+            {
                 continue;
             }
             lower.clear();
