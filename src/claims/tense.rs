@@ -68,11 +68,20 @@ const DETACHING: &WordList = &WordList::new(&[
 pub(super) fn build(s: &Sentence<'_>, masked: &str, doc_date: Option<Date>, out: &mut Vec<Claim>) {
     let Some(today) = doc_date else { return };
     let base = s.span.start as usize;
+    // A verb is tied to the first dated timex after it: no verb from the last one on
+    // can be, so the words after it are not read.
+    let Some(last) = s.timexes.iter().rev().find(|t| period(&t.value).is_some()) else {
+        return;
+    };
+    let last = (last.span.start as usize).saturating_sub(base);
     // The word after `at..at + len`, read only for the few candidate verbs.
     let next = |at: usize, len: usize| words(&s.text[at + len..]).next().map(|(o, w)| (at + len + o, w));
     // The four words before the current one, for the modal test.
     let mut lead: [&str; 4] = [""; 4];
     for (k, (at, w)) in words(s.text).enumerate() {
+        if at >= last {
+            break;
+        }
         let before = lead;
         lead[k % 4] = w;
         // Most words are neither "will" nor a past verb: one mask test turns them away.

@@ -435,7 +435,7 @@ static WORD_BYTES: [bool; 256] = {
 mod tests {
     use std::sync::Arc;
 
-use super::*;
+    use super::*;
 
     fn gazetteer() -> Gazetteer {
         let toml = r#"

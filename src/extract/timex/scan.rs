@@ -340,6 +340,30 @@ static TABLE: [(u128, u16); 1 << HASH_BITS] = {
     t
 };
 
+/// The trigger words of at most 8 bytes, as [`TABLE`] but keyed by a `u64`: most
+/// words of prose that pass the prefix bitmap are short, and a `u64` key is cheaper
+/// to build and compare.
+static TABLE8: [(u64, u16); 1 << HASH_BITS] = {
+    let mut t = [(0u64, 0u16); 1 << HASH_BITS];
+    let mut k = 0;
+    while k < TRIGGERS.len() {
+        if TRIGGERS[k].0.len() <= 8 {
+            let key = (pack(TRIGGERS[k].0) >> 64) as u64;
+            let mut h = hash8(key);
+            while t[h].0 != 0 {
+                h = (h + 1) & ((1 << HASH_BITS) - 1);
+            }
+            t[h] = (key, TRIGGERS[k].1);
+        }
+        k += 1;
+    }
+    t
+};
+
+const fn hash8(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
+}
+
 /// The production classes for an ASCII word as written, in any case (0 when no timex
 /// can start with it). Most words are rejected by the prefix/length bitmap before any
 /// packing; the rest are looked up in a compile-time hash table.
@@ -356,6 +380,24 @@ pub(super) fn word_classes(word: &[u8]) -> u16 {
         || PREFIX_LEN[prefix_index(c, c1)] & (1 << n) == 0
     {
         return 0;
+    }
+    if n <= 8 {
+        let mut key = 0u64;
+        for &b in word {
+            key = (key << 8) | u64::from(b | 0x20);
+        }
+        key <<= 8 * (8 - n);
+        let mut h = hash8(key);
+        loop {
+            let (k, c) = TABLE8[h];
+            if k == key {
+                return c;
+            }
+            if k == 0 {
+                return 0;
+            }
+            h = (h + 1) & ((1 << HASH_BITS) - 1);
+        }
     }
     // The key as `pack` builds it, without a buffer: ASCII letters lower-case by
     // setting bit 5; the padding stays zero.

@@ -206,19 +206,18 @@ impl Check for Params {
         let bytes = masked.as_bytes();
         let mut i = 0;
         let mut lower: Vec<u8> = Vec::with_capacity(32);
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphabetic() {
-                i += 1;
-                continue;
+        // Slice searches, not indexed loops: no bounds check per byte.
+        let run_end =
+            |from: usize, f: fn(&u8) -> bool| bytes[from..].iter().position(f).map_or(bytes.len(), |n| from + n);
+        loop {
+            i = run_end(i, u8::is_ascii_alphabetic);
+            if i >= bytes.len() {
+                break;
             }
             let s = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = run_end(i, |b| !b.is_ascii_alphabetic());
             if i < bytes.len() && bytes[i] >= 0x80 {
-                while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
-                    i += 1;
-                }
+                i = run_end(i, |b| !(b.is_ascii_alphabetic() || *b >= 0x80));
                 continue;
             }
             if s > 0 && bytes[s - 1] >= 0x80 {
