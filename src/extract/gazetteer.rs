@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::tokens::Token;
 use crate::ledger::{EntityId, Ledger, OfficeId, SeriesId};
 use crate::span::Span;
 use crate::word_filter::WordFilter;
@@ -237,58 +238,67 @@ impl Gazetteer {
 
     /// Every ledger name in `text`, in order, none overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in(text, &super::tokens::tokenize(text.as_bytes()))
+    }
+
+    /// [`Gazetteer::find`] with the text's words already found.
+    pub fn find_in(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
+        // Where reading has got to: the end of the last word or name read.
         let mut i = 0;
-        while i < bytes.len() {
-            let mut hit = None;
-            let mut next = i + 1;
-            if !is_word_byte(bytes[i]) {
-                if !self.odd.is_empty() && (i == 0 || !is_word_byte(bytes[i - 1])) {
-                    hit = self.match_at(bytes, i, self.odd.iter());
-                }
-            } else {
-                let one = word_end(bytes, i);
-                next = one;
-                if !self.first_words.may_contain(&bytes[i..one]) {
-                    i = next;
+        for t in tokens {
+            let (start, one) = (t.start as usize, t.end as usize);
+            if start < i {
+                continue; // inside a name already found
+            }
+            if !self.odd.is_empty() {
+                i = self.find_odd(bytes, i, start, &mut out);
+                if start < i {
                     continue;
                 }
-                // Walk the trie word by word; the deepest names are the longest.
-                let mut levels: [&[u32]; 16] = [&[]; 16];
-                let mut depth = 0;
-                let mut path = fingerprint(&bytes[i..one]);
-                let mut at = one;
-                while let Some(entry) = self.by_words.get(path) {
-                    levels[depth] = entry.names;
-                    depth += 1;
-                    if !entry.more || depth == levels.len() {
-                        break;
-                    }
-                    let Some(start) = next_word(bytes, at, self.widest_gap) else {
-                        break;
-                    };
-                    at = word_end(bytes, start);
-                    path = extend(Some(path), fingerprint(&bytes[start..at]));
-                }
-                if depth > 0 {
-                    hit = self.match_at(bytes, i, levels[..depth].iter().rev().flat_map(|l| l.iter()));
-                }
             }
+            i = one;
+            if !self.first_words.may_contain(&bytes[start..one]) {
+                continue;
+            }
+            // Walk the trie word by word; the deepest names are the longest.
+            let mut levels: [&[u32]; 16] = [&[]; 16];
+            let mut depth = 0;
+            let mut path = fingerprint(&bytes[start..one]);
+            let mut at = one;
+            while let Some(entry) = self.by_words.get(path) {
+                levels[depth] = entry.names;
+                depth += 1;
+                if !entry.more || depth == levels.len() {
+                    break;
+                }
+                let Some(next) = next_word(bytes, at, self.widest_gap) else {
+                    break;
+                };
+                at = word_end(bytes, next);
+                path = extend(Some(path), fingerprint(&bytes[next..at]));
+            }
+            if depth == 0 {
+                continue;
+            }
+            let hit = self.match_at(bytes, start, levels[..depth].iter().rev().flat_map(|l| l.iter()));
             if let Some((e, found)) = hit {
                 if let Some(p) = found {
                     out.push((
                         p.anaphora,
                         Mention {
-                            span: Span::new(i, e),
+                            span: Span::new(start, e),
                             targets: p.targets.clone(),
                         },
                     ));
                 }
                 // `match_at` only accepts a name that ends a word.
-                next = e;
+                i = e;
             }
-            i = next;
+        }
+        if !self.odd.is_empty() {
+            self.find_odd(bytes, i, bytes.len(), &mut out);
         }
         // Short names stand for an entity only where it is named in full.
         let named: Vec<Target> = out
@@ -300,6 +310,31 @@ impl Gazetteer {
             .filter(|(anaphora, m)| !anaphora || m.targets.iter().any(|t| named.contains(t)))
             .map(|(_, m)| m)
             .collect()
+    }
+
+    /// Names that start with a non-word byte, in the bytes `from..to` between two
+    /// words; returns where reading has got to.
+    fn find_odd(&self, bytes: &[u8], from: usize, to: usize, out: &mut Vec<(bool, Mention)>) -> usize {
+        let mut i = from;
+        while i < to {
+            if (i == 0 || !is_word_byte(bytes[i - 1]))
+                && let Some((e, found)) = self.match_at(bytes, i, self.odd.iter())
+            {
+                if let Some(p) = found {
+                    out.push((
+                        p.anaphora,
+                        Mention {
+                            span: Span::new(i, e),
+                            targets: p.targets.clone(),
+                        },
+                    ));
+                }
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        i
     }
 
     pub fn len(&self) -> usize {

@@ -7,6 +7,7 @@ pub mod gazetteer;
 pub mod numbers;
 pub mod sentences;
 pub mod timex;
+pub mod tokens;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -48,6 +49,9 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub acronyms: Vec<AcronymDef>,
     pub numbers: Vec<Number>,
+    /// The words of the masked text, for the rules that read word by word.
+    #[serde(skip)]
+    pub tokens: Vec<tokens::Token>,
 }
 
 /// Runs every extractor over the document's prose.
@@ -74,9 +78,10 @@ pub fn extract(
         })
         .or_else(|| if sources.dateline { dateline(source) } else { None });
     let Temporal { timexes, anniversaries } = timex::extract_temporal(masked, doc_date.map(|d| d.date));
-    let mentions = gazetteer.find(masked);
+    let tokens = tokens::tokenize(masked.as_bytes());
+    let mentions = gazetteer.find_in(masked, &tokens);
     let in_timex = SpanSet::new(timexes.iter().map(|t| t.span));
-    let numbers = numbers::find(masked)
+    let numbers = numbers::find_in(masked, &tokens)
         .into_iter()
         .filter(|n| !in_timex.overlaps(n.span))
         .collect();
@@ -88,6 +93,7 @@ pub fn extract(
         mentions,
         acronyms: acronym::find_definitions(masked),
         numbers,
+        tokens,
     }
 }
 

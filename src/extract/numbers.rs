@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::gazetteer::is_word_byte;
+use super::tokens::Token;
 use crate::span::Span;
+use crate::word_filter::WordFilter;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Number {
@@ -56,9 +58,49 @@ fn tens(w: &[u8]) -> Option<u64> {
 /// The value of a number word ("twelve", "twenty-seven"). Every word of a document
 /// comes here: most are rejected by their length and first letter, the rest are
 /// lower-cased on the stack and matched.
+/// The number words, and "twenty-one" to "ninety-nine", for a quick test: most
+/// words of prose are turned away before they are lower-cased.
+static NUMBER_WORDS: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(|| {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let compounds = TENS
+        .iter()
+        .flat_map(|t| UNITS[1..10].iter().map(move |u| format!("{t}-{u}")));
+    let all: Vec<String> = UNITS
+        .iter()
+        .chain(TENS.iter())
+        .map(|w| w.to_string())
+        .chain(compounds)
+        .collect();
+    WordFilter::new(all.iter().map(|w| w.as_bytes()))
+});
+
 fn word_value(w: &str) -> Option<u64> {
     let b = w.as_bytes();
-    if !(3..=13).contains(&b.len()) || !matches!(b[0] | 0x20, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+    if !(3..=13).contains(&b.len()) || !NUMBER_WORDS.may_contain(b) {
         return None;
     }
     let mut buf = [0u8; 13];
@@ -77,27 +119,30 @@ fn word_value(w: &str) -> Option<u64> {
 
 /// Every cardinal number written as digits or as a word.
 pub fn find(masked: &str) -> Vec<Number> {
+    find_in(masked, &super::tokens::tokenize(masked.as_bytes()))
+}
+
+/// [`find`] with the text's words already found: a number starts a word.
+pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
     let bytes = masked.as_bytes();
     let mut out = Vec::new();
+    // Where reading has got to: a number may run over several words ("1,000,000",
+    // "twenty-one").
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !is_word_byte(b) {
-            i += 1;
+    for t in tokens {
+        let start = t.start as usize;
+        if start < i {
             continue;
         }
-        // Inside a word, or right after "." or ",": no number starts in this word.
-        if i > 0 && (is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'.' || bytes[i - 1] == b',') {
-            i += 1;
-            while i < bytes.len() && is_word_byte(bytes[i]) {
-                i += 1;
-            }
+        i = t.end as usize;
+        // "3.5", "1,5": the digits after a point or comma are not a number.
+        if start > 0 && matches!(bytes[start - 1], b'.' | b',') {
             continue;
         }
+        let b = bytes[start];
         if b.is_ascii_digit() {
-            let mut e = i;
+            let mut e = start;
             let mut value: u64 = 0;
-            let mut ok = true;
             while e < bytes.len() {
                 let c = bytes[e];
                 if c.is_ascii_digit() {
@@ -114,37 +159,39 @@ pub fn find(masked: &str) -> Vec<Number> {
                     break;
                 }
             }
-            // "2.5", "32nd", "G7": not cardinals.
-            if e < bytes.len()
+            let glued = e < bytes.len()
                 && (bytes[e].is_ascii_alphabetic()
-                    || (bytes[e] == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)))
-            {
-                ok = false;
-            }
-            if ok {
+                    || (bytes[e] == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)));
+            if !glued {
                 out.push(Number {
-                    span: Span::new(i, e),
+                    span: Span::new(start, e),
                     value,
                 });
             }
-            i = e.max(i + 1);
+            i = i.max(e);
+        } else if t.alpha && bytes.get(i) != Some(&b'-') {
+            // A word of letters alone: a number word or nothing.
+            if let Some(v) = masked.get(start..i).and_then(word_value) {
+                out.push(Number {
+                    span: Span::new(start, i),
+                    value: v,
+                });
+            }
         } else if b.is_ascii_alphabetic() {
-            let mut e = i;
+            let mut e = start;
             while e < bytes.len() && (bytes[e].is_ascii_alphabetic() || bytes[e] == b'-') {
                 e += 1;
             }
             if e == bytes.len() || !is_word_byte(bytes[e]) {
-                let word = masked.get(i..e).unwrap_or("").trim_end_matches('-');
+                let word = masked.get(start..e).unwrap_or("").trim_end_matches('-');
                 if let Some(v) = word_value(word) {
                     out.push(Number {
-                        span: Span::new(i, i + word.len()),
+                        span: Span::new(start, start + word.len()),
                         value: v,
                     });
                 }
             }
-            i = e;
-        } else {
-            i += 1;
+            i = i.max(e);
         }
     }
     out

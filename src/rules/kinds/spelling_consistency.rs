@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::extract::tokens::Token;
 use crate::rules::registry::{KindInfo, parse};
 use crate::rules::{Check, Ctx, Emitter, Report};
 use crate::span::Span;
@@ -169,6 +170,36 @@ impl Params {
     }
 }
 
+/// The words of ASCII letters in the text, none touching a non-ASCII character
+/// ("Québec" has none): each token of letters, and the letter runs of mixed tokens
+/// ("G7" gives "G").
+fn letter_words(bytes: &[u8], tokens: &[Token], mut f: impl FnMut(usize, usize)) {
+    for t in tokens {
+        let (mut i, end) = (t.start as usize, t.end as usize);
+        if t.alpha {
+            f(i, end);
+            continue;
+        }
+        let run_end = |from: usize, p: fn(&u8) -> bool| bytes[from..end].iter().position(p).map_or(end, |n| from + n);
+        loop {
+            i = run_end(i, u8::is_ascii_alphabetic);
+            if i >= end {
+                break;
+            }
+            let s = i;
+            i = run_end(i, |b| !b.is_ascii_alphabetic());
+            if i < end && bytes[i] >= 0x80 {
+                i = run_end(i, |b| !(b.is_ascii_alphabetic() || *b >= 0x80));
+                continue;
+            }
+            if s > t.start as usize && bytes[s - 1] >= 0x80 {
+                continue;
+            }
+            f(s, i);
+        }
+    }
+}
+
 /// Applies the case pattern of `like` to `word` ("Defense" -> "Defence").
 fn same_case(like: &str, word: &str) -> String {
     if like.chars().all(|c| !c.is_lowercase()) && like.chars().count() > 1 {
@@ -204,29 +235,12 @@ impl Check for Params {
         // Variants seen inside proper names: (group, variant).
         let mut named: Vec<(usize, usize)> = Vec::new();
         let bytes = masked.as_bytes();
-        let mut i = 0;
         let mut lower: Vec<u8> = Vec::with_capacity(32);
-        // Slice searches, not indexed loops: no bounds check per byte.
-        let run_end =
-            |from: usize, f: fn(&u8) -> bool| bytes[from..].iter().position(f).map_or(bytes.len(), |n| from + n);
-        loop {
-            i = run_end(i, u8::is_ascii_alphabetic);
-            if i >= bytes.len() {
-                break;
-            }
-            let s = i;
-            i = run_end(i, |b| !b.is_ascii_alphabetic());
-            if i < bytes.len() && bytes[i] >= 0x80 {
-                i = run_end(i, |b| !(b.is_ascii_alphabetic() || *b >= 0x80));
-                continue;
-            }
-            if s > 0 && bytes[s - 1] >= 0x80 {
-                continue;
-            }
+        letter_words(bytes, &cx.extraction.tokens, |s, i| {
             if !(ix.lengths.0..=ix.lengths.1).contains(&(i - s))
                 || !ix.filter.as_ref().is_some_and(|f| f.may_contain(&bytes[s..i]))
             {
-                continue;
+                return;
             }
             lower.clear();
             lower.extend_from_slice(&bytes[s..i]);
@@ -239,7 +253,7 @@ impl Check for Params {
                     found.push((g, v, k, span));
                 }
             }
-        }
+        });
         for g in 0..ix.names.len() {
             let mut counts: Vec<(usize, u32)> = Vec::new(); // (variant, count), first-seen order
             for &(fg, v, _, _) in found.iter().filter(|f| f.0 == g) {
