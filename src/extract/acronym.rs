@@ -25,7 +25,7 @@ pub fn find_definitions(masked: &str) -> Vec<AcronymDef> {
     let bytes = masked.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(p) = memchr(b'(', &bytes[i..]) {
+    while let Some(p) = memchr::memchr(b'(', &bytes[i..]) {
         let open = i + p;
         i = open + 1;
         let Some(close_rel) = bytes[open + 1..].iter().take(16).position(|&b| b == b')') else {
@@ -49,10 +49,6 @@ pub fn find_definitions(masked: &str) -> Vec<AcronymDef> {
         }
     }
     out
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 /// Two or more capitals, digits allowed, one internal space ("G7 RRM") at most.

@@ -18,9 +18,13 @@ pub fn split(masked: &str, blocks: &[Span]) -> Vec<Span> {
         let (bs, be) = (block.start as usize, (block.end as usize).min(bytes.len()));
         let mut start = bs;
         let mut i = bs;
-        while i < be {
-            let b = bytes[i];
-            if matches!(b, b'.' | b'!' | b'?') && ends_sentence(bytes, i, be) {
+        // The terminal punctuation marks, found with a vectorized search.
+        while let Some(p) = bytes
+            .get(i..be)
+            .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+        {
+            i += p;
+            if ends_sentence(bytes, i, be) {
                 // Keep closing quotes and brackets with the sentence.
                 let mut end = i + 1;
                 while end < be && matches!(bytes[end], b'"' | b'\'' | b')') {
