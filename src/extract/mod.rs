@@ -77,8 +77,8 @@ pub fn extract(
             })
         })
         .or_else(|| if sources.dateline { dateline(source) } else { None });
-    let Temporal { timexes, anniversaries } = timex::extract_temporal(masked, doc_date.map(|d| d.date));
     let tokens = tokens::tokenize(masked.as_bytes());
+    let Temporal { timexes, anniversaries } = timex::extract_temporal_in(masked, &tokens, doc_date.map(|d| d.date));
     let mentions = gazetteer.find_in(masked, &tokens);
     let in_timex = SpanSet::new(timexes.iter().map(|t| t.span));
     let numbers = numbers::find_in(masked, &tokens)

@@ -185,3 +185,8 @@ pub struct Temporal {
 pub fn extract_temporal(text: &str, doc_date: Option<Date>) -> Temporal {
     scan::scan(text, doc_date)
 }
+
+/// [`extract_temporal`] with the text's words already found.
+pub fn extract_temporal_in(text: &str, tokens: &[crate::extract::tokens::Token], doc_date: Option<Date>) -> Temporal {
+    scan::scan_in(text, tokens, doc_date)
+}

@@ -7,6 +7,7 @@ use super::grammar::{self, Hit, Piece, Pos};
 use super::resolve::{Tense, resolve};
 use super::words;
 use super::{Anniversary, Group, Temporal, Timex, TimexValue};
+use crate::extract::tokens::{Token, tokenize};
 use crate::span::Span;
 
 use super::grammar::class::*;
@@ -885,8 +886,14 @@ impl Emitter<'_> {
 }
 
 pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
+    scan_in(text, &tokenize(text.as_bytes()), dct)
+}
+
+/// [`scan`] with the text's words already found: only the words are read. A word of
+/// letters alone is one ASCII word; other words (digits, non-ASCII letters) are read
+/// byte by byte, as ASCII words are runs of ASCII letters and digits.
+pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Temporal {
     let bytes = text.as_bytes();
-    let total = bytes.len();
     let mut em = Emitter {
         bytes,
         dct,
@@ -895,24 +902,44 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
         last_quarter: None,
         last_date: None,
     };
+    // Where reading has got to: a timex may end inside or after a later word.
     let mut i = 0;
-    while i < total {
-        let b = bytes[i];
-        if !b.is_ascii_alphanumeric() {
-            i += 1;
+    for t in tokens {
+        let (start, end) = (t.start as usize, t.end as usize);
+        if end <= i {
             continue;
         }
-        // `i` is an ASCII word start: the previous byte is not ASCII alphanumeric.
-        // One pass: the letters first (the word looked up), then the rest of the token.
-        let mut aend = i;
-        while aend < total && bytes[aend].is_ascii_alphabetic() {
-            aend += 1;
+        if t.alpha && start >= i {
+            i = em.word(text, start, end, end);
+            continue;
         }
-        let mut wend = aend;
-        while wend < total && bytes[wend].is_ascii_alphanumeric() {
-            wend += 1;
+        i = i.max(start);
+        while i < end {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            // The letters first (the word looked up), then the rest of the token.
+            let mut aend = i;
+            while aend < bytes.len() && bytes[aend].is_ascii_alphabetic() {
+                aend += 1;
+            }
+            let mut wend = aend;
+            while wend < bytes.len() && bytes[wend].is_ascii_alphanumeric() {
+                wend += 1;
+            }
+            i = em.word(text, i, aend, wend);
         }
-        let classes = if b.is_ascii_digit() {
+    }
+    em.out
+}
+
+impl Emitter<'_> {
+    /// Tries a timex at the ASCII word `i..wend` (letters up to `aend`); returns where
+    /// reading goes on.
+    fn word(&mut self, text: &str, i: usize, aend: usize, wend: usize) -> usize {
+        let bytes = self.bytes;
+        let classes = if bytes[i].is_ascii_digit() {
             if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
                 DIG
             } else {
@@ -926,16 +953,14 @@ pub(crate) fn scan(text: &str, dct: Option<Date>) -> Temporal {
             && let Some(rest) = text.get(i..)
             && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
-            let end = total - r.len();
+            let end = bytes.len() - r.len();
             if end > i && !is_rate(bytes, i, &hit) {
-                em.emit(hit);
-                i = end;
-                continue;
+                self.emit(hit);
+                return end;
             }
         }
-        i = wend;
+        wend
     }
-    em.out
 }
 
 #[cfg(test)]
