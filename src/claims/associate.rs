@@ -174,7 +174,7 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
             super::count::build(&s, x, masked, ledger, &mut out);
         }
         if dated {
-            super::tense::build(&s, masked, x.doc_date.map(|d| d.date), &mut out);
+            super::tense::build(&s, masked, &x.tokens, x.doc_date.map(|d| d.date), &mut out);
         }
     }
     for t in &x.timexes {

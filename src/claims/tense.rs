@@ -5,6 +5,7 @@
 use super::associate::Sentence;
 use super::gap::{WordList, has_word, initial_bit, words};
 use super::*;
+use crate::extract::tokens::Token;
 
 /// Past-tense event verbs: the past-tense check is limited to these (other "-ed"
 /// words before a date are often targets: "committed to spend 2% by 2030").
@@ -65,7 +66,7 @@ const DETACHING: &WordList = &WordList::new(&[
     "compared",
 ]);
 
-pub(super) fn build(s: &Sentence<'_>, masked: &str, doc_date: Option<Date>, out: &mut Vec<Claim>) {
+pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: Option<Date>, out: &mut Vec<Claim>) {
     let Some(today) = doc_date else { return };
     let base = s.span.start as usize;
     // A verb is tied to the first dated timex after it: no verb from the last one on
@@ -76,61 +77,102 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, doc_date: Option<Date>, out:
     let last = (last.span.start as usize).saturating_sub(base);
     // The word after `at..at + len`, read only for the few candidate verbs.
     let next = |at: usize, len: usize| words(&s.text[at + len..]).next().map(|(o, w)| (at + len + o, w));
-    // The four words before the current one, for the modal test.
-    let mut lead: [&str; 4] = [""; 4];
-    for (k, (at, w)) in words(s.text).enumerate() {
-        if at >= last {
-            break;
-        }
-        let before = lead;
-        lead[k % 4] = w;
-        // Most words are neither "will" nor a past verb: one mask test turns them away.
-        if (PAST_INITIALS | initial_bit("will")) & initial_bit(w) == 0 {
-            continue;
-        }
-        // Future: "will <verb> ... in <past date>".
-        if w.eq_ignore_ascii_case("will") {
-            let Some((vat, verb)) = next(at, w.len()) else { continue };
-            // "the will of", "will be held" (the past-verb guard covers "be").
-            if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
+    let first = tokens.partition_point(|t| (t.end as usize) <= base);
+    for t in tokens[first..].iter().take_while(|t| (t.start as usize) < base + last) {
+        // (A token cut by the sentence's ends is read as the part inside.)
+        let start = (t.start as usize).max(base) - base;
+        let end = (t.end as usize - base).min(s.text.len());
+        let cut = start + base != t.start as usize || end + base != t.end as usize;
+        let candidates = candidates(s.text, start, end, t.alpha && !cut, cut || !t.alpha);
+        for (at, w) in candidates.filter(|&(at, _)| at < last) {
+            // Future: "will <verb> ... in <past date>".
+            if w.eq_ignore_ascii_case("will") {
+                let Some((vat, verb)) = next(at, w.len()) else { continue };
+                // "the will of", "will be held" (the past-verb guard covers "be").
+                if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
+                    continue;
+                }
+                let verb_end = vat + verb.len();
+                if let Some((t, from, to)) = attached_date(s, masked, base + verb_end)
+                    && to < today
+                {
+                    out.push(Claim::Tense(TenseClaim {
+                        verb_span: Span::new(base + at, base + verb_end),
+                        future: true,
+                        value_span: t,
+                        from,
+                        to,
+                    }));
+                }
                 continue;
             }
-            let verb_end = vat + verb.len();
-            if let Some((t, from, to)) = attached_date(s, masked, base + verb_end)
-                && to < today
+            // Past: "<event verb> ... on <future date>".
+            let Some(end) = past_verb(w, || next(at, w.len())).map(|(e_at, e)| e_at.unwrap_or(at) + e.len()) else {
+                continue;
+            };
+            if words_before(s.text, at).any(|l| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m))) {
+                continue;
+            }
+            if let Some((t, from, to)) = attached_date(s, masked, base + end)
+                && from > today
             {
                 out.push(Claim::Tense(TenseClaim {
-                    verb_span: Span::new(base + at, base + verb_end),
-                    future: true,
+                    verb_span: Span::new(base + at, base + end),
+                    future: false,
                     value_span: t,
                     from,
                     to,
                 }));
             }
-            continue;
-        }
-        // Past: "<event verb> ... on <future date>".
-        let Some(end) = past_verb(w, || next(at, w.len())).map(|(e_at, e)| e_at.unwrap_or(at) + e.len()) else {
-            continue;
-        };
-        if before[..k.min(4)]
-            .iter()
-            .any(|l| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m)))
-        {
-            continue;
-        }
-        if let Some((t, from, to)) = attached_date(s, masked, base + end)
-            && from > today
-        {
-            out.push(Claim::Tense(TenseClaim {
-                verb_span: Span::new(base + at, base + end),
-                future: false,
-                value_span: t,
-                from,
-                to,
-            }));
         }
     }
+}
+
+/// The words (as [`words`] reads them: letters, digits and `-`) of the token
+/// `start..end` that may be "will" or a past verb, with their offsets. Most tokens
+/// are turned away by their first letter; a token glued to a hyphen is part of a
+/// longer word ("well-held"); a token with non-ASCII bytes holds several words.
+fn candidates(text: &str, start: usize, end: usize, letters: bool, mixed: bool) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let hyphen = |k: usize| b.get(k) == Some(&b'-');
+    let mask = PAST_INITIALS | initial_bit("will");
+    // A token of letters alone is one word.
+    let whole =
+        letters && mask & initial_bit(&text[start..end]) != 0 && !(start > 0 && hyphen(start - 1)) && !hyphen(end);
+    let one = whole.then(|| (start, &text[start..end]));
+    // Other tokens: the words between their non-ASCII bytes (with digits, a token with
+    // none is one word of letters and digits: neither "will" nor a verb).
+    let mixed = (mixed && b[start..end].iter().any(|&c| c >= 0x80 || !c.is_ascii_digit())).then(|| {
+        words(&text[start..end])
+            .map(move |(o, w)| (start + o, w))
+            .filter(move |&(at, w)| {
+                mask & initial_bit(w) != 0
+                    && !(at == start && start > 0 && hyphen(start - 1))
+                    && !(at + w.len() == end && hyphen(end))
+            })
+    });
+    one.into_iter().chain(mixed.into_iter().flatten())
+}
+
+/// The four words before `at` (fewer at the start of the text), nearest first.
+fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    let mut e = at;
+    std::iter::from_fn(move || {
+        while e > 0 && !word_byte(b[e - 1]) {
+            e -= 1;
+        }
+        if e == 0 {
+            return None;
+        }
+        let end = e;
+        while e > 0 && word_byte(b[e - 1]) {
+            e -= 1;
+        }
+        Some(&text[e..end])
+    })
+    .take(4)
 }
 
 /// Words before a past participle that make it not past: "will be held".
@@ -188,10 +230,16 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
     if gap.len() > 90 || gap.contains([',', ';', ':', '(', ')', '"', '“', '”']) || has_word(gap, DETACHING) {
         return None;
     }
-    let trimmed = gap.trim_end().to_ascii_lowercase();
+    // The gap ends with the preposition, as a whole word (any case).
+    let trimmed = gap.trim_end().as_bytes();
     if !["in", "on", "from", "during", "between", "in early", "in late", "in mid"]
         .iter()
-        .any(|p| trimmed.ends_with(&format!(" {p}")) || trimmed == *p)
+        .any(|p| {
+            let cut = trimmed.len().wrapping_sub(p.len());
+            trimmed.len() >= p.len()
+                && trimmed[cut..].eq_ignore_ascii_case(p.as_bytes())
+                && (cut == 0 || trimmed[cut - 1] == b' ')
+        })
     {
         return None;
     }
