@@ -255,3 +255,46 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
     }
     Some((t.span, start, end))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// "will" or a past verb's first word.
+    fn verb(w: &str) -> bool {
+        w.eq_ignore_ascii_case("will") || PAST_VERBS.iter().any(|(h, _)| h.eq_ignore_ascii_case(w))
+    }
+
+    #[test]
+    fn candidates_from_tokens_are_the_verbs_a_word_scan_finds() {
+        for text in [
+            "Canada will host the summit, which was held in 2014.",
+            "well-held talks; talks held-over; they then-signed it",
+            "éwill willé Québec signed 5will will5 WILL Held",
+            "- will -held signed-",
+        ] {
+            let want: Vec<(usize, &str)> = words(text).filter(|(_, w)| verb(w)).collect();
+            let mut got = Vec::new();
+            for t in tokenize(text.as_bytes()) {
+                got.extend(
+                    candidates(text, t.start as usize, t.end as usize, t.alpha, !t.alpha).filter(|(_, w)| verb(w)),
+                );
+            }
+            assert_eq!(got, want, "{text}");
+        }
+        // A token cut by the sentence's start is read as the part inside it.
+        let cut: Vec<(usize, &str)> = candidates("will it", 0, 4, false, true).collect();
+        assert_eq!(cut, vec![(0, "will")]);
+    }
+
+    #[test]
+    fn words_before_are_the_four_nearest_words() {
+        let text = "so it was to-be, (then) held";
+        let at = text.find("held").unwrap_or(0);
+        let before: Vec<&str> = words_before(text, at).collect();
+        assert_eq!(before, vec!["then", "to-be", "was", "it"]);
+        assert_eq!(words_before(text, 3).collect::<Vec<_>>(), vec!["so"]);
+        assert_eq!(words_before(text, 0).count(), 0);
+    }
+}
