@@ -477,3 +477,59 @@ fn february_30() {
     assert_eq!(e["location"], "ledger.toml:10:8", "{e}");
     assert!(e["message"].as_str().unwrap_or("").contains("1949-02-30"), "{e}");
 }
+
+#[test]
+fn output_that_cannot_be_written() {
+    // Linux's /dev/full fails every write with ENOSPC, as a full disk does.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let dir = with_good("other.md", GOOD.as_bytes());
+    for format in ["human", "json", "junit"] {
+        let full = full.try_clone().expect("a second handle");
+        let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(["check", ".", "--no-config", "--format", format])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("factlint runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(
+            stderr.contains("error: cannot write the output: No space left on device"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn junit_report_without_a_temporary_folder() {
+    // Over 1 MiB of testsuites: they go to a temporary file, or stay in memory when
+    // none can be made. The report is the same.
+    let dir = temp();
+    for i in 0..1500 {
+        std::fs::write(dir.path().join(format!("doc-{i:04}.md")), GOOD).expect("write");
+    }
+    let run = |tmpdir: Option<&Path>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
+        cmd.args(["check", ".", "--no-config", "--format", "junit"])
+            .current_dir(dir.path());
+        if let Some(t) = tmpdir {
+            cmd.env("TMPDIR", t);
+        }
+        cmd.output().expect("factlint runs")
+    };
+    let spilled = run(None);
+    let kept = run(Some(&dir.path().join("no such folder")));
+    assert_eq!(
+        spilled.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&spilled.stderr)
+    );
+    assert!(spilled.stdout.len() > 1 << 20, "more than 1 MiB of JUnit");
+    assert!(kept.stderr.is_empty(), "{}", String::from_utf8_lossy(&kept.stderr));
+    assert!(spilled.stdout == kept.stdout && spilled.status.code() == kept.status.code());
+}

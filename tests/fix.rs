@@ -68,6 +68,8 @@ fn diff_prints_and_writes_nothing() {
     let out = factlint_in(dir.path(), &["check", "doc.md", "--diff"]);
     assert_eq!(out.status.code(), Some(1));
     let diff = String::from_utf8_lossy(&out.stdout);
+    // Only the diff: no report of the findings before it.
+    assert!(diff.starts_with("--- a/doc.md"), "{diff}");
     assert!(diff.contains("--- a/doc.md") && diff.contains("+++ b/doc.md"), "{diff}");
     assert!(diff.contains("-Ottawa, Ontario, Friday, September 26, 2024"), "{diff}");
     assert!(

@@ -1,7 +1,7 @@
 //! `factlint check`.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -11,7 +11,7 @@ use factlint::baseline::Baseline;
 use factlint::check::{CheckOptions, Engine};
 use factlint::diagnostics::Severity;
 use factlint::error::InputError;
-use factlint::render::{FileResult, github, human, json, junit, sarif};
+use factlint::render::{self, FileResult, Fragment, Renderer, Writer};
 use factlint::source::SourceText;
 
 use super::*;
@@ -60,6 +60,12 @@ pub fn run(args: CheckArgs) -> u8 {
     let on_disk: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let (files, walk_errors) = factlint::walk::collect(&on_disk, &config.files);
     errors.extend(walk_errors);
+    // Output is in the order of the paths as shown, compared as strings. `collect`
+    // sorts paths component by component, which is not the same ("a/b.md" comes
+    // before "a-c.md" as a path, after it as a string): sorted again here (stably, as
+    // the results were before), chunks are checked and written in output order.
+    let mut files: Vec<(String, PathBuf)> = files.into_iter().map(|p| (factlint::walk::display(&p), p)).collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
 
     let job = Job {
         engine: &engine,
@@ -73,24 +79,6 @@ pub fn run(args: CheckArgs) -> u8 {
         } else {
             FixMode::None
         },
-        // Human output is rendered as each file is checked, and the file's text is
-        // dropped: memory follows the output, not the number of files read.
-        render_now: args.format == Format::Human && args.write_baseline.is_none() && !args.fix,
-    };
-    let progress = Progress::start(files.len());
-    // Files are checked in parallel a chunk at a time, in path order; rendered human
-    // output is written as each chunk completes, so neither texts nor output pile up.
-    let check_chunk = |chunk: &[PathBuf]| -> Vec<Checked> {
-        chunk
-            .par_iter()
-            .map(|p| {
-                let shown = factlint::walk::display(p);
-                let bytes = factlint::source::read_file(p, &shown);
-                let done = job.check(shown, Some(p), bytes);
-                progress.tick();
-                done
-            })
-            .collect()
     };
     let pool = match args.threads {
         // `--threads`, else RAYON_NUM_THREADS (rayon reads it), else all cores.
@@ -103,128 +91,395 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let mut results: Vec<Checked> = Vec::with_capacity(files.len());
-    for chunk in files.chunks(256) {
-        let mut checked = match &pool {
-            Some(pool) => pool.install(|| check_chunk(chunk)),
-            None => check_chunk(chunk),
-        };
-        if job.render_now && !stdin {
-            let out: String = checked.iter_mut().filter_map(|c| c.rendered.take()).collect();
-            if !emit(&out) {
-                return EXIT_ERROR;
-            }
-        }
-        results.extend(checked);
-    }
-    progress.finish();
-    if stdin {
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
-        let read = factlint::source::read_limited(std::io::stdin().lock(), None, &name);
-        let done = job.check(name, None, read);
-        // `--fix` on stdin prints the fixed text, as a formatter does.
-        if args.fix {
-            let text = done.fixed.as_ref().map(|f| f.new_text.clone());
-            let text = text.or_else(|| done.result.source.as_ref().map(|s| s.text.to_string()));
-            emit(&text.unwrap_or_default());
-            if let Some(e) = done.error {
-                print_errors(&[e]);
-                return EXIT_ERROR;
-            }
-            return EXIT_OK;
-        }
-        results.push(done);
-    }
-    // The same bytes whatever the thread count: sort by path (findings are sorted).
-    results.sort_by(|a, b| a.result.path.cmp(&b.result.path));
-    let mut diffs = String::new();
-    let (mut fixes, mut fixed_files) = (0, 0);
-    let mut done = Vec::with_capacity(results.len());
-    let mut rendered = String::new();
-    let mut checked = 0;
-    for c in results {
-        errors.extend(c.error);
-        if let Some(f) = c.fixed {
-            diffs.push_str(&f.diff);
-            fixes += f.count;
-            fixed_files += 1;
-        }
-        checked += usize::from(c.checked);
-        if let Some(r) = c.rendered {
-            rendered.push_str(&r);
-        }
-        done.push(c.result);
-    }
-    let results = done;
-
-    if let Some(path) = &args.write_baseline {
-        let base = Baseline::record(results.iter().filter_map(|r| {
-            r.source
-                .as_ref()
-                .map(|s| (r.path.as_str(), s.masked.as_str(), r.findings.as_slice()))
-        }));
-        let json = serde_json::to_string_pretty(&base).unwrap_or_default() + "\n";
-        if let Err(e) = std::fs::write(path, json) {
-            eprintln!("error: {}: {e}", path.display());
-            return EXIT_ERROR;
-        }
-        let n: usize = base.findings.iter().map(|e| e.count).sum();
-        emit(&format!(
-            "recorded {n} {} in {}\n",
-            plural(n, "finding"),
-            path.display()
-        ));
-        print_errors(&errors);
-        return if errors.is_empty() { EXIT_OK } else { EXIT_ERROR };
-    }
-    if args.diff {
-        print_errors(&errors);
-        emit(&diffs);
-        return if !errors.is_empty() {
-            EXIT_ERROR
-        } else if diffs.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_FINDINGS
-        };
-    }
-    if args.fix && !args.quiet && args.format == Format::Human {
-        eprintln!(
-            "Fixed {fixes} {} in {fixed_files} {}.",
-            plural(fixes, "finding"),
-            plural(fixed_files, "file")
-        );
-    }
-
-    let fail = args.fail_on.map(level).or(config.fail_on).unwrap_or(Severity::Error);
-    let failing = results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail);
-    let mut ok = match args.format {
-        Format::Json => emit(&json::render(&results, &errors)),
-        Format::Sarif => emit(&sarif::render(&results, &errors, &engine.rules)),
-        Format::Github => emit(&github::render(&results, &errors)),
-        Format::Junit => emit(&junit::render(&results, &errors, &engine.rules)),
-        Format::Human => {
-            print_errors(&errors);
-            let mut out = if job.render_now {
-                rendered
-            } else {
-                render_all(&results, &engine)
-            };
-            if !args.quiet {
-                out.push_str(&summary(&results, checked));
-            }
-            emit(&out)
-        }
+    let renderer = Renderer::new(
+        match args.format {
+            Format::Human => render::Format::Human,
+            Format::Json => render::Format::Json,
+            Format::Sarif => render::Format::Sarif,
+            Format::Github => render::Format::Github,
+            Format::Junit => render::Format::Junit,
+        },
+        &engine.rules,
+        Some(&engine.ledger),
+        color(),
+    );
+    let run = Run {
+        args: &args,
+        job: &job,
+        pool: pool.as_ref(),
+        renderer: &renderer,
+        fail: args.fail_on.map(level).or(config.fail_on).unwrap_or(Severity::Error),
+        stdin,
     };
-    if args.statistics {
-        ok &= emit(&statistics(&results));
-    }
-    if !ok || !errors.is_empty() {
-        EXIT_ERROR
-    } else if failing {
-        EXIT_FINDINGS
+    // Fixes, diffs and baselines need every file's text until the end; otherwise
+    // each file is rendered as it is checked and only a tally is kept.
+    if args.fix || args.diff || args.write_baseline.is_some() {
+        run.buffered(&files, errors)
     } else {
-        EXIT_OK
+        run.streamed(&files, errors)
+    }
+}
+
+/// Files are checked in parallel a chunk at a time, in output order.
+const CHUNK: usize = 256;
+
+/// One `factlint check` run.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    job: &'a Job<'a>,
+    pool: Option<&'a rayon::ThreadPool>,
+    renderer: &'a Renderer<'a>,
+    /// `--fail-on`.
+    fail: Severity,
+    /// `-` is among the paths.
+    stdin: bool,
+}
+
+impl Run<'_> {
+    /// Checks one chunk of files in parallel, each then finished by `then` in its
+    /// worker; the results are in the chunk's order.
+    fn chunk<T: Send>(
+        &self,
+        chunk: &[(String, PathBuf)],
+        progress: &Progress,
+        then: impl Fn(Checked) -> T + Sync,
+    ) -> Vec<T> {
+        let work = || {
+            chunk
+                .par_iter()
+                .map(|(shown, p)| {
+                    let bytes = factlint::source::read_file(p, shown);
+                    let done = then(self.job.check(shown.clone(), Some(p), bytes));
+                    progress.tick();
+                    done
+                })
+                .collect()
+        };
+        match self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+
+    fn check_stdin(&self) -> Checked {
+        let name = self.args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+        let read = factlint::source::read_limited(std::io::stdin().lock(), None, &name);
+        self.job.check(name, None, read)
+    }
+
+    /// Each chunk's files are rendered in the workers and written as the chunk
+    /// completes; texts and findings are dropped once rendered, and only a tally is
+    /// kept. Memory does not grow with the number of files (but for one path per file,
+    /// and the input errors). Stdin is checked first; its rendered output waits for its
+    /// place in path order.
+    fn streamed(&self, files: &[(String, PathBuf)], mut errors: Vec<InputError>) -> u8 {
+        let renderer = self.renderer;
+        let rendered = |c: Checked| Rendered::new(c, renderer);
+        let mut from_stdin = self.stdin.then(|| rendered(self.check_stdin()));
+        let mut tally = Tally::default();
+        // Fragments go straight to stdout (through a buffer), not to a chunk's string.
+        let mut out = BufWriter::with_capacity(1 << 16, Stdout);
+        let mut writer = match Writer::start(renderer, &mut out) {
+            Ok(w) => w,
+            Err(e) => return write_failed(&e),
+        };
+        let mut keep = |r: Rendered, out: &mut BufWriter<Stdout>, writer: &mut Writer| {
+            tally.add(r.checked, r.found.iter().map(|(rule, sev)| (rule.as_str(), *sev)));
+            errors.extend(r.error);
+            writer.push(out, r.fragment)
+        };
+        let progress = Progress::start(files.len());
+        for chunk in files.chunks(CHUNK) {
+            for r in self.chunk(chunk, &progress, rendered) {
+                // Where the results were sorted by path, stdin came after the files of
+                // the same name.
+                let written = match from_stdin.take_if(|s| s.path < r.path) {
+                    Some(s) => keep(s, &mut out, &mut writer),
+                    None => Ok(()),
+                };
+                if let Err(e) = written.and_then(|()| keep(r, &mut out, &mut writer)) {
+                    return write_failed(&e);
+                }
+            }
+            // Each chunk's output is out as soon as it is rendered.
+            if let Err(e) = out.flush() {
+                return write_failed(&e);
+            }
+        }
+        progress.finish();
+        if let Some(s) = from_stdin
+            && let Err(e) = keep(s, &mut out, &mut writer)
+        {
+            return write_failed(&e);
+        }
+        self.conclude(writer, &mut out, Vec::new(), &errors, &tally)
+    }
+
+    /// Every file's result is kept to the end: `--fix` (stdin's fixed text, the count
+    /// of fixes), `--diff` and `--write-baseline` need them.
+    fn buffered(&self, files: &[(String, PathBuf)], mut errors: Vec<InputError>) -> u8 {
+        let args = self.args;
+        let progress = Progress::start(files.len());
+        let mut results: Vec<Checked> = Vec::with_capacity(files.len());
+        for chunk in files.chunks(CHUNK) {
+            results.extend(self.chunk(chunk, &progress, |c| c));
+        }
+        progress.finish();
+        if self.stdin {
+            let done = self.check_stdin();
+            // `--fix` on stdin prints the fixed text, as a formatter does.
+            if args.fix {
+                let text = done.fixed.as_ref().map(|f| f.new_text.clone());
+                let text = text.or_else(|| done.result.source.as_ref().map(|s| s.text.to_string()));
+                emit(&text.unwrap_or_default());
+                if let Some(e) = done.error {
+                    print_errors(&[e]);
+                    return EXIT_ERROR;
+                }
+                return EXIT_OK;
+            }
+            results.push(done);
+        }
+        // The files are in order; this places stdin, after the files of the same name.
+        results.sort_by(|a, b| a.result.path.cmp(&b.result.path));
+        let mut diffs = String::new();
+        let (mut fixes, mut fixed_files) = (0, 0);
+        let mut done = Vec::with_capacity(results.len());
+        let mut tally = Tally::default();
+        for c in results {
+            errors.extend(c.error);
+            if let Some(f) = c.fixed {
+                diffs.push_str(&f.diff);
+                fixes += f.count;
+                fixed_files += 1;
+            }
+            tally.add(
+                c.checked,
+                c.result.findings.iter().map(|f| (f.rule.as_str(), f.severity)),
+            );
+            done.push(c.result);
+        }
+        let results = done;
+
+        if let Some(path) = &args.write_baseline {
+            let base = Baseline::record(results.iter().filter_map(|r| {
+                r.source
+                    .as_ref()
+                    .map(|s| (r.path.as_str(), s.masked.as_str(), r.findings.as_slice()))
+            }));
+            let json = serde_json::to_string_pretty(&base).unwrap_or_default() + "\n";
+            if let Err(e) = std::fs::write(path, json) {
+                eprintln!("error: {}: {e}", path.display());
+                return EXIT_ERROR;
+            }
+            let n: usize = base.findings.iter().map(|e| e.count).sum();
+            emit(&format!(
+                "recorded {n} {} in {}\n",
+                plural(n, "finding"),
+                path.display()
+            ));
+            print_errors(&errors);
+            return if errors.is_empty() { EXIT_OK } else { EXIT_ERROR };
+        }
+        if args.diff {
+            print_errors(&errors);
+            emit(&diffs);
+            return if !errors.is_empty() {
+                EXIT_ERROR
+            } else if diffs.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_FINDINGS
+            };
+        }
+        if args.fix && !args.quiet && args.format == Format::Human {
+            eprintln!(
+                "Fixed {fixes} {} in {fixed_files} {}.",
+                plural(fixes, "finding"),
+                plural(fixed_files, "file")
+            );
+        }
+        // Rendered whole, and written after the input errors are printed.
+        let mut rendered = Vec::new();
+        let mut writer = match Writer::start(self.renderer, &mut rendered) {
+            Ok(w) => w,
+            Err(e) => return write_failed(&e),
+        };
+        for r in &results {
+            if let Err(e) = writer.push(&mut rendered, self.renderer.fragment(r)) {
+                return write_failed(&e);
+            }
+        }
+        self.conclude(writer, &mut BufWriter::new(Stdout), rendered, &errors, &tally)
+    }
+
+    /// After the last file: `rendered` (output not yet written), then the input
+    /// errors and the end of the document, the summary, the statistics. The exit code.
+    fn conclude(
+        &self,
+        writer: Writer,
+        out: &mut BufWriter<Stdout>,
+        rendered: Vec<u8>,
+        errors: &[InputError],
+        tally: &Tally,
+    ) -> u8 {
+        let args = self.args;
+        let mut written = Ok(());
+        if self.renderer.format() == render::Format::Human {
+            print_errors(errors);
+            written = out.write_all(&rendered);
+            if !args.quiet {
+                written = written.and_then(|()| out.write_all(tally.summary().as_bytes()));
+            }
+        } else {
+            written = written
+                .and_then(|()| out.write_all(&rendered))
+                .and_then(|()| writer.finish(out, errors));
+        }
+        if args.statistics {
+            written = written.and_then(|()| out.write_all(tally.statistics().as_bytes()));
+        }
+        if let Err(e) = written.and_then(|()| out.flush()) {
+            return write_failed(&e);
+        }
+        if !errors.is_empty() {
+            EXIT_ERROR
+        } else if tally.worst.is_some_and(|w| w >= self.fail) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        }
+    }
+}
+
+/// stdout, where a closed pipe (`| head`) is not an error, as in `emit`.
+struct Stdout;
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::io::stdout().lock().write_all(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(buf.len()),
+            r => r.map(|()| buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match std::io::stdout().lock().flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r,
+        }
+    }
+}
+
+fn write_failed(e: &std::io::Error) -> u8 {
+    eprintln!("error: cannot write the output: {e}");
+    EXIT_ERROR
+}
+
+/// What a streamed run keeps of a checked file until it is written: its rendered
+/// output, and each finding's rule and severity for the tally. Its text and findings
+/// were dropped in the worker.
+struct Rendered {
+    path: String,
+    error: Option<InputError>,
+    checked: bool,
+    fragment: Fragment,
+    found: Vec<(String, Severity)>,
+}
+
+impl Rendered {
+    fn new(c: Checked, renderer: &Renderer) -> Rendered {
+        let fragment = renderer.fragment(&c.result);
+        let found = c.result.findings.iter().map(|f| (f.rule.clone(), f.severity)).collect();
+        Rendered {
+            path: c.result.path,
+            error: c.error,
+            checked: c.checked,
+            fragment,
+            found,
+        }
+    }
+}
+
+/// What the summary, `--statistics` and the exit code need of the findings.
+#[derive(Default)]
+struct Tally {
+    /// Files read and checked.
+    checked: usize,
+    /// Files with a finding.
+    files: usize,
+    /// Findings by rule, then severity (info, warning, error).
+    rules: BTreeMap<String, [usize; 3]>,
+    /// The highest severity found.
+    worst: Option<Severity>,
+}
+
+const SEVERITIES: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
+
+impl Tally {
+    fn add<'a>(&mut self, checked: bool, findings: impl Iterator<Item = (&'a str, Severity)>) {
+        self.checked += usize::from(checked);
+        let mut any = false;
+        for (rule, sev) in findings {
+            any = true;
+            self.worst = self.worst.max(Some(sev));
+            let i = SEVERITIES.iter().position(|&s| s == sev).unwrap_or(0);
+            match self.rules.get_mut(rule) {
+                Some(counts) => counts[i] += 1,
+                None => {
+                    let mut counts = [0; 3];
+                    counts[i] = 1;
+                    self.rules.insert(rule.to_string(), counts);
+                }
+            }
+        }
+        self.files += usize::from(any);
+    }
+
+    /// Findings of each severity, in the order of `SEVERITIES`.
+    fn by_severity(&self) -> [usize; 3] {
+        let mut total = [0; 3];
+        for counts in self.rules.values() {
+            for (t, n) in total.iter_mut().zip(counts) {
+                *t += n;
+            }
+        }
+        total
+    }
+
+    /// "Found 6 errors, 1 warning and 0 info in 1 of 1 file."
+    fn summary(&self) -> String {
+        let [infos, warnings, errors] = self.by_severity();
+        let checked = self.checked;
+        if errors + warnings + infos == 0 {
+            format!("No findings in {checked} {}.\n", plural(checked, "file"))
+        } else {
+            format!(
+                "Found {errors} {}, {warnings} {} and {infos} info in {} of {checked} {}.\n",
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                self.files,
+                plural(checked, "file")
+            )
+        }
+    }
+
+    /// Findings per rule, most frequent first.
+    fn statistics(&self) -> String {
+        let mut rows: Vec<((&str, Severity), usize)> = Vec::new();
+        for (rule, counts) in &self.rules {
+            for (&sev, &n) in SEVERITIES.iter().zip(counts) {
+                if n > 0 {
+                    rows.push(((rule.as_str(), sev), n));
+                }
+            }
+        }
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out = String::new();
+        for ((rule, sev), n) in rows {
+            out.push_str(&format!("{n:>6}  {rule:<28} {}\n", sev.as_str()));
+        }
+        out
     }
 }
 
@@ -242,7 +497,6 @@ struct Job<'a> {
     min: Severity,
     baseline: Option<&'a Baseline>,
     mode: FixMode,
-    render_now: bool,
 }
 
 struct Fixed {
@@ -255,10 +509,8 @@ struct Checked {
     result: FileResult,
     error: Option<InputError>,
     fixed: Option<Fixed>,
-    /// The file was read and checked (its source may since have been dropped).
+    /// The file was read and checked.
     checked: bool,
-    /// Its findings, rendered for the terminal, when rendered in the worker.
-    rendered: Option<String>,
 }
 
 impl Job<'_> {
@@ -276,7 +528,6 @@ impl Job<'_> {
                     error: Some(e),
                     fixed: None,
                     checked: false,
-                    rendered: None,
                 };
             }
         };
@@ -310,24 +561,15 @@ impl Job<'_> {
                 fixed = Some(Fixed { new_text, count, diff });
             }
         }
-        let mut source = Some(src);
-        let mut rendered = None;
-        if self.render_now
-            && let Some(src) = source.take()
-        {
-            let handler = human::handler(color(), 80);
-            let ledger = Some(&self.engine.ledger);
-            rendered = Some(human::render_findings(&handler, &path, &src.text, &findings, ledger));
-            // Once rendered, a finding only counts towards the summary: keep memory
-            // flat in the number of files by dropping its texts.
-            findings = findings.into_iter().map(|f| f.into_tally()).collect();
-        }
         Checked {
-            result: FileResult { path, source, findings },
+            result: FileResult {
+                path,
+                source: Some(src),
+                findings,
+            },
             error,
             fixed,
             checked: true,
-            rendered,
         }
     }
 
@@ -385,62 +627,6 @@ impl Progress {
             st.1.store(true, Ordering::Relaxed);
             eprint!("\r{}\r", " ".repeat(24 + 2 * self.total.to_string().len()));
         }
-    }
-}
-
-/// Findings per rule, most frequent first.
-fn statistics(results: &[FileResult]) -> String {
-    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for f in results.iter().flat_map(|r| &r.findings) {
-        *counts.entry((f.rule.as_str(), f.severity)).or_default() += 1;
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut out = String::new();
-    for ((rule, sev), n) in rows {
-        out.push_str(&format!("{n:>6}  {rule:<28} {}\n", sev.as_str()));
-    }
-    out
-}
-
-/// Every file's findings for the terminal (when they were not rendered as checked).
-fn render_all(results: &[FileResult], engine: &Engine) -> String {
-    let handler = human::handler(color(), 80);
-    let mut out = String::new();
-    for r in results {
-        if let Some(src) = &r.source {
-            out.push_str(&human::render_findings(
-                &handler,
-                &r.path,
-                &src.text,
-                &r.findings,
-                Some(&engine.ledger),
-            ));
-        }
-    }
-    out
-}
-
-/// "Found 6 errors, 1 warning and 0 info in 1 of 1 file."
-fn summary(results: &[FileResult], checked: usize) -> String {
-    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
-    for f in results.iter().flat_map(|r| &r.findings) {
-        match f.severity {
-            Severity::Error => errors += 1,
-            Severity::Warning => warnings += 1,
-            Severity::Info => infos += 1,
-        }
-    }
-    let files = results.iter().filter(|r| !r.findings.is_empty()).count();
-    if errors + warnings + infos == 0 {
-        format!("No findings in {checked} {}.\n", plural(checked, "file"))
-    } else {
-        format!(
-            "Found {errors} {}, {warnings} {} and {infos} info in {files} of {checked} {}.\n",
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(checked, "file")
-        )
     }
 }
 

@@ -5,39 +5,47 @@
 //! percent-encoded; in property values `:` and `,` are too. Columns are characters,
 //! as in the JSON output.
 
-use super::FileResult;
-use crate::diagnostics::Severity;
+use super::{FileResult, Format, Renderer};
+use crate::diagnostics::{Finding, Severity};
 use crate::error::{InputError, LineIndex, line_col};
 
 /// Every finding, then every input error, one workflow command a line.
 pub fn render(results: &[FileResult], errors: &[InputError]) -> String {
+    super::render_all(&Renderer::new(Format::Github, &[], None, false), results, errors)
+}
+
+/// One file's findings, one workflow command a line.
+pub(super) fn fragment(path: &str, text: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
-    for r in results {
-        let Some(src) = &r.source else { continue };
-        let lines = LineIndex::new(&src.text);
-        for f in &r.findings {
-            let (line, col) = lines.line_col(f.span.start as usize);
-            let (end_line, end_col) = lines.line_col(f.span.end as usize);
-            let command = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let mut message = f.message.clone();
-            if let Some(fix) = &f.fix {
-                message.push_str(&format!("\nfix: replace with \"{}\"", fix.replacement));
-            }
-            if let Some(fact) = &f.fact {
-                message.push_str(&format!("\nledger: {}; source: {}", fact.text, fact.source));
-            }
-            out.push_str(&format!(
-                "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
-                property(&r.path),
-                property(&f.rule),
-                data(&message),
-            ));
+    let lines = LineIndex::new(text);
+    for f in findings {
+        let (line, col) = lines.line_col(f.span.start as usize);
+        let (end_line, end_col) = lines.line_col(f.span.end as usize);
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = f.message.clone();
+        if let Some(fix) = &f.fix {
+            message.push_str(&format!("\nfix: replace with \"{}\"", fix.replacement));
         }
+        if let Some(fact) = &f.fact {
+            message.push_str(&format!("\nledger: {}; source: {}", fact.text, fact.source));
+        }
+        out.push_str(&format!(
+            "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
+            property(path),
+            property(&f.rule),
+            data(&message),
+        ));
     }
+    out
+}
+
+/// The input errors, after every file's findings.
+pub(super) fn tail(errors: &[InputError]) -> String {
+    let mut out = String::new();
     for e in errors {
         let mut props = format!("file={}", property(&e.path));
         if let (Some(text), Some(span)) = (&e.text, e.span) {

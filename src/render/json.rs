@@ -1,16 +1,14 @@
 //! JSON output: the contract scripts and CI depend on (documented in the README).
+//!
+//! Streamed: the head, each diagnostic as its file is checked, then the input errors
+//! and the closing brace; the bytes are those `serde_json::to_string_pretty` gives
+//! for the whole object (a test compares them).
 
 use serde::Serialize;
 
-use super::FileResult;
+use super::{FileResult, Format, Renderer};
+use crate::diagnostics::Finding;
 use crate::error::{InputError, LineIndex};
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    errors: Vec<JsonError>,
-}
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
@@ -41,33 +39,56 @@ struct JsonError {
 
 /// The whole run as one JSON object.
 pub fn render(results: &[FileResult], errors: &[InputError]) -> String {
-    let mut diagnostics = Vec::new();
-    for r in results {
-        let Some(src) = &r.source else { continue };
-        let lines = LineIndex::new(&src.text);
-        for f in &r.findings {
-            let (line, column) = lines.line_col(f.span.start as usize);
-            let (end_line, end_column) = lines.line_col(f.span.end as usize);
-            diagnostics.push(JsonDiagnostic {
-                path: &r.path,
-                rule: &f.rule,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                start: f.span.start,
-                end: f.span.end,
-                line,
-                column,
-                end_line,
-                end_column,
-                text: src.text.get(f.span.range()).unwrap_or(""),
-                fix: f.fix.as_ref().map(|x| x.replacement.as_str()),
-                help: f.help.as_deref(),
-                fact: f.fact.as_ref().map(|x| x.text.as_str()),
-                source: f.fact.as_ref().map(|x| x.source.as_str()),
-            });
+    super::render_all(&Renderer::new(Format::Json, &[], None, false), results, errors)
+}
+
+/// Where each element of `diagnostics` starts: the array is a field of the top object.
+pub(super) const INDENT: &str = "    ";
+
+/// The start of the document, up to the `diagnostics` array's opening bracket.
+pub(super) fn head() -> &'static str {
+    "{\n  \"version\": 1,\n  \"diagnostics\": ["
+}
+
+/// One file's diagnostics, each pretty-printed as `serde_json::to_string_pretty`
+/// would print it inside the whole document, separated by commas.
+pub(super) fn fragment(path: &str, text: &str, findings: &[Finding]) -> String {
+    let lines = LineIndex::new(text);
+    let mut out = String::new();
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+            out.push_str(INDENT);
         }
+        out.push_str(&super::pretty_at(&diagnostic(path, text, &lines, f), INDENT));
     }
-    let errors = errors
+    out
+}
+
+fn diagnostic<'a>(path: &'a str, text: &'a str, lines: &LineIndex, f: &'a Finding) -> JsonDiagnostic<'a> {
+    let (line, column) = lines.line_col(f.span.start as usize);
+    let (end_line, end_column) = lines.line_col(f.span.end as usize);
+    JsonDiagnostic {
+        path,
+        rule: &f.rule,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        start: f.span.start,
+        end: f.span.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        text: text.get(f.span.range()).unwrap_or(""),
+        fix: f.fix.as_ref().map(|x| x.replacement.as_str()),
+        help: f.help.as_deref(),
+        fact: f.fact.as_ref().map(|x| x.text.as_str()),
+        source: f.fact.as_ref().map(|x| x.source.as_str()),
+    }
+}
+
+fn json_errors(errors: &[InputError]) -> Vec<JsonError> {
+    errors
         .iter()
         .map(|e| JsonError {
             path: e.path.clone(),
@@ -75,11 +96,104 @@ pub fn render(results: &[FileResult], errors: &[InputError]) -> String {
             message: e.message.clone(),
             location: e.location(),
         })
-        .collect();
-    let out = Output {
-        version: 1,
-        diagnostics,
-        errors,
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into()) + "\n"
+        .collect()
+}
+
+/// The end of the document: `diagnostics` closed (`any`: it has elements), the input
+/// errors, the closing brace.
+pub(super) fn tail(any: bool, errors: &[InputError]) -> String {
+    let close = if any { "\n  ]" } else { "]" };
+    format!(
+        "{close},\n  \"errors\": {}\n}}\n",
+        super::pretty_at(&json_errors(errors), "  ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Severity;
+    use crate::source::SourceText;
+    use crate::span::Span;
+
+    #[derive(Serialize)]
+    struct Output<'a> {
+        version: u32,
+        diagnostics: Vec<JsonDiagnostic<'a>>,
+        errors: Vec<JsonError>,
+    }
+
+    /// The renderer before streaming: one `Output` value, pretty-printed whole.
+    fn whole(results: &[FileResult], errors: &[InputError]) -> String {
+        let mut diagnostics = Vec::new();
+        for r in results {
+            let Some(src) = &r.source else { continue };
+            let lines = LineIndex::new(&src.text);
+            for f in &r.findings {
+                diagnostics.push(diagnostic(&r.path, &src.text, &lines, f));
+            }
+        }
+        let out = Output {
+            version: 1,
+            diagnostics,
+            errors: json_errors(errors),
+        };
+        serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into()) + "\n"
+    }
+
+    fn file(path: &str, text: &str, findings: &[(usize, usize, &str)]) -> FileResult {
+        let findings = findings
+            .iter()
+            .map(|&(start, end, message)| Finding {
+                rule: "weekday-mismatch".into(),
+                severity: Severity::Warning,
+                span: Span::new(start, end),
+                message: message.into(),
+                labels: Vec::new(),
+                help: Some("a \"quoted\"\nhelp".into()),
+                fact: None,
+                fix: None,
+            })
+            .collect();
+        FileResult {
+            path: path.into(),
+            source: Some(SourceText::new(path, text.into())),
+            findings,
+        }
+    }
+
+    /// The files and errors of each case, by name.
+    fn results(names: &str) -> Vec<FileResult> {
+        names
+            .chars()
+            .map(|c| match c {
+                'a' => file("a.md", "nothing\n", &[]),
+                'c' => file("c.md", "on Friday\n", &[(3, 9, "line\nbreak \u{1} \"q\"")]),
+                'd' => file("d.md", "é Friday, Friday\n", &[(3, 9, "x"), (11, 17, "y")]),
+                _ => FileResult {
+                    path: "e.md".into(),
+                    source: None,
+                    findings: Vec::new(),
+                },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn streamed_bytes_equal_the_whole_document() {
+        let err = InputError::new("source::binary", "b.md", "b.md: skipped\n\"binary\"");
+        for (names, errors) in [
+            ("", 0),
+            ("a", 0),
+            ("", 1),
+            ("ac", 0),
+            ("acxd", 2),
+            ("daac", 1),
+            ("x", 0),
+        ] {
+            let results = results(names);
+            let errors = vec![err.clone(); errors];
+            assert_eq!(render(&results, &errors), whole(&results, &errors), "{names}");
+        }
+    }
 }

@@ -5,16 +5,22 @@
 //! UTF-16 code units (SARIF's default `columnKind`, stated explicitly), and a `fixes`
 //! entry where the finding has a certain replacement. Problems with input files are
 //! tool execution notifications of the one invocation.
+//!
+//! Streamed: the log's head, each result as its file is checked, then the rest. The
+//! run's keys are in serde-sarif's order (`columnKind`, `results`, `tool`) except
+//! `invocations`, which holds the input errors found while checking and so comes last
+//! (serde-sarif writes it before `results`; key order means nothing in JSON, and the
+//! tests validate the log against the SARIF schema).
 
 use std::collections::BTreeMap;
 
 use serde_sarif::sarif::{
     ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message, MultiformatMessageString,
     Notification, PhysicalLocation, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
-    Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    Result as SarifResult, ResultLevel, Tool, ToolComponent,
 };
 
-use super::FileResult;
+use super::{FileResult, Format, Renderer};
 use crate::diagnostics::{Finding, Severity};
 use crate::error::InputError;
 use crate::lsp::position::LineIndex;
@@ -27,19 +33,50 @@ pub const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata0
 
 /// The whole run as one SARIF log.
 pub fn render(results: &[FileResult], errors: &[InputError], rules: &[Rule]) -> String {
-    let index: BTreeMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    let mut sarif_results = Vec::new();
-    for r in results {
-        let Some(src) = &r.source else { continue };
-        let lines = LineIndex::new(&src.text);
-        let uri = uri(&r.path);
-        for f in &r.findings {
-            sarif_results.push(result(f, &src.text, &lines, &uri, index.get(f.rule.as_str()).copied()));
+    super::render_all(&Renderer::new(Format::Sarif, rules, None, false), results, errors)
+}
+
+/// Where each element of `runs[0].results` starts.
+pub(super) const INDENT: &str = "        ";
+
+/// The log up to the opening bracket of the run's `results`.
+pub(super) fn head() -> String {
+    format!(
+        "{{\n  \"$schema\": {},\n  \"runs\": [\n    {{\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [",
+        serde_json::Value::from(SCHEMA)
+    )
+}
+
+/// One file's results, pretty-printed and indented as elements of `results`,
+/// separated by commas.
+pub(super) fn fragment(path: &str, text: &str, findings: &[Finding], index: &BTreeMap<&str, usize>) -> String {
+    let lines = LineIndex::new(text);
+    let uri = uri(path);
+    let mut out = String::new();
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+            out.push_str(INDENT);
         }
+        let r = result(f, text, &lines, &uri, index.get(f.rule.as_str()).copied());
+        out.push_str(&super::pretty_at(&r, INDENT));
     }
-    let notifications: Vec<Notification> = errors.iter().map(notification).collect();
-    let mut invocation = Invocation::builder().execution_successful(errors.is_empty()).build();
-    invocation.tool_execution_notifications = (!notifications.is_empty()).then_some(notifications);
+    out
+}
+
+/// The rest of the log: `results` closed (`any`: it has elements), `tool` (every
+/// loaded rule), then `invocations` (the input errors, known only at the end: written
+/// last, where serde-sarif would write them before `results`), the log's `version`.
+pub(super) fn tail(any: bool, errors: &[InputError], rules: &[Rule]) -> String {
+    let close = if any { "\n      ]" } else { "]" };
+    format!(
+        "{close},\n      \"tool\": {},\n      \"invocations\": {}\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}\n",
+        super::pretty_at(&tool(rules), "      "),
+        super::pretty_at(&[invocation(errors)], "      "),
+    )
+}
+
+fn tool(rules: &[Rule]) -> Tool {
     let driver = ToolComponent::builder()
         .name("factlint")
         .version(env!("CARGO_PKG_VERSION"))
@@ -47,18 +84,14 @@ pub fn render(results: &[FileResult], errors: &[InputError], rules: &[Rule]) -> 
         .short_description(text(env!("CARGO_PKG_DESCRIPTION")))
         .rules(rules.iter().map(descriptor).collect::<Vec<_>>())
         .build();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .column_kind(serde_json::json!("utf16CodeUnits"))
-        .invocations(vec![invocation])
-        .results(sarif_results)
-        .build();
-    let log = Sarif::builder()
-        .schema(SCHEMA)
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
-        .build();
-    serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into()) + "\n"
+    Tool::builder().driver(driver).build()
+}
+
+fn invocation(errors: &[InputError]) -> Invocation {
+    let notifications: Vec<Notification> = errors.iter().map(notification).collect();
+    let mut invocation = Invocation::builder().execution_successful(errors.is_empty()).build();
+    invocation.tool_execution_notifications = (!notifications.is_empty()).then_some(notifications);
+    invocation
 }
 
 fn text(s: impl Into<String>) -> MultiformatMessageString {
@@ -229,7 +262,91 @@ pub fn uri(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use serde_sarif::sarif::{Run, Sarif};
+
     use super::*;
+
+    /// The renderer before streaming: one `Sarif` value, pretty-printed whole.
+    fn whole(results: &[FileResult], errors: &[InputError], rules: &[Rule]) -> String {
+        let index: BTreeMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        let mut sarif_results = Vec::new();
+        for r in results {
+            let Some(src) = &r.source else { continue };
+            let lines = LineIndex::new(&src.text);
+            let uri = uri(&r.path);
+            for f in &r.findings {
+                sarif_results.push(result(f, &src.text, &lines, &uri, index.get(f.rule.as_str()).copied()));
+            }
+        }
+        let notifications: Vec<Notification> = errors.iter().map(notification).collect();
+        let mut invocation = Invocation::builder().execution_successful(errors.is_empty()).build();
+        invocation.tool_execution_notifications = (!notifications.is_empty()).then_some(notifications);
+        let driver = ToolComponent::builder()
+            .name("factlint")
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .short_description(text(env!("CARGO_PKG_DESCRIPTION")))
+            .rules(rules.iter().map(descriptor).collect::<Vec<_>>())
+            .build();
+        let run = Run::builder()
+            .tool(Tool::builder().driver(driver).build())
+            .column_kind(serde_json::json!("utf16CodeUnits"))
+            .invocations(vec![invocation])
+            .results(sarif_results)
+            .build();
+        let log = Sarif::builder()
+            .schema(SCHEMA)
+            .version(serde_json::json!("2.1.0"))
+            .runs(vec![run])
+            .build();
+        serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into()) + "\n"
+    }
+
+    #[test]
+    fn streamed_log_equals_the_whole_log_but_for_key_order() {
+        let (engine, _) = crate::check::Engine::with_defaults();
+        let rules = &engine.rules;
+        let checked = |path: &str, text: &str| {
+            let source = crate::source::SourceText::new(path, text.into());
+            let findings = engine.check(&source, &crate::check::CheckOptions::default());
+            FileResult {
+                path: path.into(),
+                source: Some(source),
+                findings,
+            }
+        };
+        let results = [
+            checked("a b.md", "On Friday, 26 September 2024, the 30 Allies met in Kiev.\n"),
+            checked("clean.md", "Nothing.\n"),
+            FileResult {
+                path: "unread.md".into(),
+                source: None,
+                findings: Vec::new(),
+            },
+            checked("z.md", "𝄞 On Friday, 26 September 2024, TBC.\n"),
+        ];
+        assert!(results[0].findings.len() > 1 && !results[3].findings.is_empty());
+        let errors = [InputError::new("source::binary", "unread.md", "unread.md: \"binary\"")];
+        for (files, errors) in [
+            (&results[..], &errors[..]),
+            (&results[..0], &[][..]),
+            (&results[1..2], &errors[..]),
+        ] {
+            let streamed = render(files, errors, rules);
+            let parsed: serde_json::Value = serde_json::from_str(&streamed).expect("streamed SARIF is JSON");
+            let expected: serde_json::Value =
+                serde_json::from_str(&whole(files, errors, rules)).expect("whole SARIF is JSON");
+            assert_eq!(parsed, expected);
+            // The same layout: every line of one is a line of the other (but for the
+            // commas after the keys that moved).
+            let whole = whole(files, errors, rules);
+            let mut a: Vec<&str> = streamed.lines().map(|l| l.trim_end_matches(',')).collect();
+            let mut b: Vec<&str> = whole.lines().map(|l| l.trim_end_matches(',')).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b);
+        }
+    }
 
     #[test]
     fn uris_encode_only_what_a_path_cannot_hold() {
