@@ -149,10 +149,13 @@ pub fn has_word(text: &str, list: &WordList) -> bool {
         if list.lengths & (1 << w.len().min(63)) != 0
             && w.first()
                 .is_some_and(|c| list.initials & (1 << (c.to_ascii_lowercase() & 63)) != 0)
-            && list
-                .entries
-                .iter()
-                .any(|entry| w.eq_ignore_ascii_case(entry.trim_end_matches('-').as_bytes()))
+            && list.entries.iter().any(|entry| {
+                let mut e = entry.as_bytes();
+                while let [head @ .., b'-'] = e {
+                    e = head;
+                }
+                e.len() == w.len() && w.eq_ignore_ascii_case(e)
+            })
         {
             return true;
         }
