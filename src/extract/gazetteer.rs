@@ -8,6 +8,7 @@
 //! automaton over the same names took 2/3 of the start-up), and reading is as fast.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -31,8 +32,9 @@ pub enum Target {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Mention {
     pub span: Span,
-    /// Every thing the name may refer to (usually one).
-    pub targets: Vec<Target>,
+    /// Every thing the name may refer to (usually one), shared with the name index:
+    /// a mention costs no allocation.
+    pub targets: Arc<[Target]>,
 }
 
 impl Mention {
@@ -89,7 +91,7 @@ struct Pattern {
     /// Acronyms ("NATO") match only exactly; other names also match with their
     /// letters after the first in another case ("G7 Presidency").
     exact: bool,
-    targets: Vec<Target>,
+    targets: Arc<[Target]>,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -147,7 +149,7 @@ impl Gazetteer {
                 anaphora: false,
                 lower: text.to_ascii_lowercase(),
                 text,
-                targets,
+                targets: targets.into(),
             })
             .collect();
         for (text, targets) in anaphora {
@@ -157,7 +159,7 @@ impl Gazetteer {
                     anaphora: true,
                     lower: text.to_ascii_lowercase(),
                     text,
-                    targets,
+                    targets: targets.into(),
                 });
             }
         }
