@@ -88,21 +88,6 @@ impl Finding {
         }
     }
 
-    /// The finding without its texts (message, labels, help, fact, fix): what a
-    /// summary counts, once the finding has been rendered.
-    pub fn into_tally(self) -> Finding {
-        Finding {
-            rule: self.rule,
-            severity: self.severity,
-            span: self.span,
-            message: String::new(),
-            labels: Vec::new(),
-            help: None,
-            fact: None,
-            fix: None,
-        }
-    }
-
     /// Output order: position, then rule id, then message.
     pub fn sort_key(&self) -> (u32, u32, &str, &str) {
         (self.span.start, self.span.end, &self.rule, &self.message)

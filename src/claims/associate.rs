@@ -133,6 +133,7 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
     let speakers = speakers(x, masked, ledger);
     let mut out = Vec::new();
     let (mut ti, mut mi) = (0, 0);
+    let (mut timexes, mut mentions): (Vec<&Timex>, Vec<&Mention>) = (Vec::new(), Vec::new());
     for &span in &x.sentences {
         // Items are sorted by position: walk them alongside the sentences.
         while ti < x.timexes.len() && x.timexes[ti].span.start < span.start {
@@ -141,19 +142,18 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
         while mi < x.mentions.len() && x.mentions[mi].span.start < span.start {
             mi += 1;
         }
-        let timexes: Vec<&Timex> = x.timexes[ti..].iter().take_while(|t| t.span.end <= span.end).collect();
-        let all: Vec<&Mention> = x.mentions[mi..].iter().take_while(|m| m.span.end <= span.end).collect();
+        timexes.clear();
+        timexes.extend(x.timexes[ti..].iter().take_while(|t| t.span.end <= span.end));
+        let all = &x.mentions[mi..];
+        let all = &all[..all.partition_point(|m| m.span.end <= span.end)];
         // "(NATO)" right after "North Atlantic Treaty Organization" is the same name.
-        let mentions: Vec<&Mention> = all
-            .iter()
-            .enumerate()
-            .filter(|(k, m)| {
-                *k == 0
-                    || !(between(masked, all[k - 1].span, m.span) == " ("
-                        && masked.as_bytes().get(m.span.end as usize) == Some(&b')'))
-            })
-            .map(|(_, m)| *m)
-            .collect();
+        mentions.clear();
+        mentions.extend(all.iter().enumerate().filter_map(|(k, m)| {
+            let acronym_again = k > 0
+                && between(masked, all[k - 1].span, m.span) == " ("
+                && masked.as_bytes().get(m.span.end as usize) == Some(&b')');
+            (!acronym_again).then_some(m)
+        }));
         let s = Sentence {
             span,
             text: &masked[span.range()],
@@ -176,6 +176,8 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
         if dated {
             super::tense::build(&s, masked, &x.tokens, x.doc_date.map(|d| d.date), &mut out);
         }
+        // The lists' buffers serve the next sentence.
+        (timexes, mentions) = (s.timexes, s.mentions);
     }
     for t in &x.timexes {
         if let (TimexValue::Day { date }, Some((weekday, wspan))) = (&t.value, t.weekday) {
