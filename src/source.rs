@@ -64,7 +64,7 @@ impl SourceText {
             return Err(too_large(path, bytes.len() as u64));
         }
         let head = &bytes[..bytes.len().min(8192)];
-        if let Some(pos) = head.iter().position(|&b| b == 0) {
+        if let Some(pos) = memchr::memchr(0, head) {
             return Err(InputError::new(
                 "source::binary",
                 path,

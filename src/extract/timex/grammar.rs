@@ -885,10 +885,19 @@ fn year_list_rest<'a>(i: &'a str, first: &Piece) -> R<'a, Hit> {
         ));
         preceded(sep, modified_year).parse(r)
     };
-    // The second year before the list is allocated: most years are no list.
+    // The second year before the list is allocated: most years are no list. A list
+    // goes on with ',', '/' or a space and "and"/"or": anything else is turned away
+    // before the separator's parsers run.
+    let goes_on = |r: &str| match r.as_bytes().first() {
+        Some(b',' | b'/') => true,
+        _ => ws(r).is_ok_and(|(rest, _)| matches!(rest.as_bytes().first(), Some(b'a' | b'A' | b'o' | b'O'))),
+    };
+    if !goes_on(i) {
+        return fail(i);
+    }
     let (mut r, second) = next(i)?;
     let mut pieces = vec![first.clone(), second];
-    while pieces.len() < 20 {
+    while pieces.len() < 20 && goes_on(r) {
         match next(r) {
             Ok((r2, p)) => {
                 pieces.push(p);
