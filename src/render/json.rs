@@ -60,9 +60,99 @@ pub(super) fn fragment(path: &str, text: &str, findings: &[Finding]) -> String {
             out.push_str(",\n");
             out.push_str(INDENT);
         }
-        out.push_str(&super::pretty_at(&diagnostic(path, text, &lines, f), INDENT));
+        diagnostic(path, text, &lines, f).write_pretty(&mut out);
     }
     out
+}
+
+impl JsonDiagnostic<'_> {
+    /// The diagnostic as `serde_json::to_string_pretty` prints it at [`INDENT`],
+    /// written field by field: a diagnostic is written for every finding, and serde's
+    /// pretty printer and the re-indenting cost more than the check of a document.
+    fn write_pretty(&self, out: &mut String) {
+        use std::fmt::Write;
+        let strings = [
+            ("path", Some(self.path)),
+            ("rule", Some(self.rule)),
+            ("severity", Some(self.severity)),
+            ("message", Some(self.message)),
+        ];
+        let numbers = [
+            ("start", self.start as usize),
+            ("end", self.end as usize),
+            ("line", self.line),
+            ("column", self.column),
+            ("end_line", self.end_line),
+            ("end_column", self.end_column),
+        ];
+        let more = [
+            ("text", Some(self.text)),
+            ("fix", self.fix),
+            ("help", self.help),
+            ("fact", self.fact),
+            ("source", self.source),
+        ];
+        out.push('{');
+        let field = |out: &mut String, key: &str| {
+            out.push_str("\n      \"");
+            out.push_str(key);
+            out.push_str("\": ");
+        };
+        for (key, value) in strings {
+            field(out, key);
+            push_value(out, value);
+            out.push(',');
+        }
+        for (key, value) in numbers {
+            field(out, key);
+            let _ = write!(out, "{value},");
+        }
+        for (k, (key, value)) in more.into_iter().enumerate() {
+            field(out, key);
+            push_value(out, value);
+            if k + 1 < more.len() {
+                out.push(',');
+            }
+        }
+        out.push('\n');
+        out.push_str(INDENT);
+        out.push('}');
+    }
+}
+
+/// A string as a JSON value (`null` for none), escaped as `serde_json` escapes it:
+/// `"` and `\\`, the short forms `\b \f \n \r \t`, other control characters as `\u00xx`.
+fn push_value(out: &mut String, value: Option<&str>) {
+    let Some(s) = value else {
+        out.push_str("null");
+        return;
+    };
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789abcdef"[usize::from(b & 0xF)]));
+        } else {
+            out.push_str(escape);
+        }
+        plain = i + 1;
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 fn diagnostic<'a>(path: &'a str, text: &'a str, lines: &LineIndex, f: &'a Finding) -> JsonDiagnostic<'a> {
@@ -168,7 +258,15 @@ mod tests {
             .chars()
             .map(|c| match c {
                 'a' => file("a.md", "nothing\n", &[]),
-                'c' => file("c.md", "on Friday\n", &[(3, 9, "line\nbreak \u{1} \"q\"")]),
+                'c' => file(
+                    "c.md",
+                    "on Friday\n",
+                    &[(
+                        3,
+                        9,
+                        "line\nbreak \u{1} \"q\" \t\\ \r\u{8}\u{c}\u{1f}\u{7f} \u{2028} é/",
+                    )],
+                ),
                 'd' => file("d.md", "é Friday, Friday\n", &[(3, 9, "x"), (11, 17, "y")]),
                 _ => FileResult {
                     path: "e.md".into(),
