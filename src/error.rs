@@ -133,12 +133,7 @@ pub struct LineIndex<'t> {
 
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> LineIndex<'t> {
-        let starts = text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i + 1)
-            .collect();
+        let starts = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).collect();
         LineIndex { text, starts }
     }
 
