@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::gap::{self, WordList, ends_with_word, has_word, only, word_list};
 use super::*;
+use crate::extract::tokens::Token;
 use crate::extract::{Mention, Timex};
 use crate::ledger::EntityKind;
 
@@ -164,7 +165,7 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
         let dated = !s.timexes.is_empty();
         if !s.mentions.is_empty() {
             if dated {
-                event_dates(&s, masked, ledger, &mut out);
+                event_dates(&s, masked, &x.tokens, ledger, &mut out);
             }
             anniversaries(&s, x, masked, ledger, &mut out);
             offices(&s, x, masked, ledger, &mut out);
@@ -216,12 +217,14 @@ fn find_phrase(gap: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usi
     best.map(|(k, s, e)| (table[k].1, s, e))
 }
 
-fn event_dates(s: &Sentence<'_>, masked: &str, ledger: &Ledger, out: &mut Vec<Claim>) {
+fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger, out: &mut Vec<Claim>) {
     // Asked only when a date is not attached by a participle.
     let mut anniversary_sentence = None;
     let is_anniversary_sentence = || {
-        has_word(
+        gap::has_plain_word(
             s.text,
+            s.span.start as usize,
+            tokens,
             word_list![
                 "anniversary",
                 "anniversaries",

@@ -1,6 +1,10 @@
 //! The words between two items: a claim is made only when they are a known
 //! connective.
 
+use std::ops::ControlFlow;
+
+use crate::extract::tokens::Token;
+
 /// True when `between` consists only of the given words and punctuation (ASCII
 /// case-insensitive, whole words). Multi-word entries are matched as phrases.
 pub fn only(between: &str, words: &[&str]) -> bool {
@@ -80,14 +84,23 @@ pub struct WordList {
     initials: u64,
     /// Some entry is a phrase of several words.
     phrases: bool,
+    /// Some entry holds a hyphen.
+    hyphens: bool,
 }
 
 impl WordList {
     pub const fn new(entries: &'static [&'static str]) -> WordList {
-        let (mut lengths, mut initials, mut phrases) = (0u64, 0u64, false);
+        let (mut lengths, mut initials, mut phrases, mut hyphens) = (0u64, 0u64, false, false);
         let mut k = 0;
         while k < entries.len() {
             let w = entries[k].as_bytes();
+            let mut j = 0;
+            while j < w.len() {
+                if w[j] == b'-' {
+                    hyphens = true;
+                }
+                j += 1;
+            }
             let mut n = w.len();
             while n > 0 && w[n - 1] == b'-' {
                 n -= 1;
@@ -110,6 +123,7 @@ impl WordList {
             lengths,
             initials,
             phrases,
+            hyphens,
         }
     }
 }
@@ -166,6 +180,68 @@ pub fn has_word(text: &str, list: &WordList) -> bool {
 /// Letters, digits and `-`: the bytes of [`words`].
 fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'-'
+}
+
+/// The words of `text` (as [`words`] reads them) that hold no hyphen, with their
+/// offsets, read from the document's tokens (`text` starts at `base` in the document)
+/// instead of its bytes; only words whose first letter is in `initials` (bits of
+/// [`initial_bit`]); `f` may stop the walk. A token glued to a hyphen is part of a
+/// longer word ("well-held"); a token with non-ASCII bytes holds several words; a
+/// token cut by the ends of `text` is read as the part inside.
+pub fn each_plain_word<'t>(
+    text: &'t str,
+    base: usize,
+    tokens: &[Token],
+    initials: u64,
+    mut f: impl FnMut(usize, &'t str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let b = text.as_bytes();
+    let hyphen = |k: usize| b.get(k) == Some(&b'-');
+    let first = tokens.partition_point(|t| (t.end as usize) <= base);
+    for t in tokens[first..]
+        .iter()
+        .take_while(|t| (t.start as usize) < base + text.len())
+    {
+        let start = (t.start as usize).max(base) - base;
+        let end = (t.end as usize - base).min(text.len());
+        let cut = start + base != t.start as usize || end + base != t.end as usize;
+        if !cut && (t.alpha || b[start..end].is_ascii()) {
+            // One word of ASCII letters and digits.
+            if initials & initial_bit(&text[start..end]) != 0 && !(start > 0 && hyphen(start - 1)) && !hyphen(end) {
+                f(start, &text[start..end])?;
+            }
+            continue;
+        }
+        // The words between the token's non-ASCII bytes.
+        for (o, w) in words(&text[start..end]) {
+            let at = start + o;
+            if initials & initial_bit(w) != 0
+                && !(at == start && start > 0 && hyphen(start - 1))
+                && !(at + w.len() == end && hyphen(end))
+            {
+                f(at, w)?;
+            }
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// [`has_word`] over a sentence, read from the document's tokens (see
+/// [`each_plain_word`]); for lists of single words without hyphens.
+pub fn has_plain_word(text: &str, base: usize, tokens: &[Token], list: &WordList) -> bool {
+    if list.phrases || list.hyphens {
+        return has_word(text, list);
+    }
+    each_plain_word(text, base, tokens, list.initials, |_, w| {
+        let found =
+            list.lengths & (1 << w.len().min(63)) != 0 && list.entries.iter().any(|e| w.eq_ignore_ascii_case(e));
+        if found {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })
+    .is_break()
 }
 
 /// A bit for the first byte of a word, ASCII case-insensitive.
@@ -260,6 +336,42 @@ mod tests {
         let mut none = 0;
         each_phrase("withheld signedx", &table, |_, _, _| none += 1);
         assert_eq!(none, 0);
+    }
+
+    #[test]
+    fn plain_words_from_tokens_are_those_a_word_scan_finds() {
+        use crate::extract::tokens::tokenize;
+        let all = u64::MAX;
+        for text in [
+            "Canada will host the summit, which was held in 2014.",
+            "well-held talks; talks held-over; they then-signed it",
+            "éwill willé Québec signed 5will will5 WILL Held G7 x2y",
+            "- will -held signed-",
+        ] {
+            let want: Vec<(usize, &str)> = words(text).filter(|(_, w)| !w.contains('-')).collect();
+            let tokens = tokenize(text.as_bytes());
+            let plain = |part: &'static str, base: usize| {
+                let mut got = Vec::new();
+                let _ = each_plain_word(part, base, &tokens, all, |at, w| {
+                    got.push((at, w));
+                    ControlFlow::Continue(())
+                });
+                got
+            };
+            assert_eq!(plain(text, 0), want, "{text}");
+            // A part of the document: offsets in the part, tokens cut at its ends.
+            for (from, to) in [(3, text.len()), (0, text.len() - 2), (5, 17)] {
+                let (Some(part), true) = (text.get(from..to), text.is_char_boundary(from)) else {
+                    continue;
+                };
+                let want: Vec<(usize, &str)> = words(part).filter(|(_, w)| !w.contains('-')).collect();
+                assert_eq!(plain(part, from), want, "{part}");
+            }
+        }
+        let tokens = tokenize(b"They marked it; a well-marked path");
+        let list = word_list!["marks", "marked"];
+        assert!(has_plain_word("They marked it", 0, &tokens, list));
+        assert!(!has_plain_word("; a well-marked path", 14, &tokens, list));
     }
 
     #[test]

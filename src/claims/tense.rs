@@ -2,8 +2,10 @@
 //! the summit in 2014" in 2018), or an event verb in the past tense with a date after
 //! it ("signed the protocols on July 5, 2022" in a document of June 30, 2022).
 
+use std::ops::ControlFlow;
+
 use super::associate::Sentence;
-use super::gap::{WordList, has_word, initial_bit, words};
+use super::gap::{WordList, each_plain_word, has_word, initial_bit, words};
 use super::*;
 use crate::extract::tokens::Token;
 
@@ -77,81 +79,52 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: 
     let last = (last.span.start as usize).saturating_sub(base);
     // The word after `at..at + len`, read only for the few candidate verbs.
     let next = |at: usize, len: usize| words(&s.text[at + len..]).next().map(|(o, w)| (at + len + o, w));
-    let first = tokens.partition_point(|t| (t.end as usize) <= base);
-    for t in tokens[first..].iter().take_while(|t| (t.start as usize) < base + last) {
-        // (A token cut by the sentence's ends is read as the part inside.)
-        let start = (t.start as usize).max(base) - base;
-        let end = (t.end as usize - base).min(s.text.len());
-        let cut = start + base != t.start as usize || end + base != t.end as usize;
-        let candidates = candidates(s.text, start, end, t.alpha && !cut, cut || !t.alpha);
-        for (at, w) in candidates.filter(|&(at, _)| at < last) {
-            // Future: "will <verb> ... in <past date>".
-            if w.eq_ignore_ascii_case("will") {
-                let Some((vat, verb)) = next(at, w.len()) else { continue };
-                // "the will of", "will be held" (the past-verb guard covers "be").
-                if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
-                    continue;
-                }
-                let verb_end = vat + verb.len();
-                if let Some((t, from, to)) = attached_date(s, masked, base + verb_end)
-                    && to < today
-                {
-                    out.push(Claim::Tense(TenseClaim {
-                        verb_span: Span::new(base + at, base + verb_end),
-                        future: true,
-                        value_span: t,
-                        from,
-                        to,
-                    }));
-                }
-                continue;
+    let Some(head) = s.text.get(..last) else { return };
+    let mut claim = |at: usize, w: &str| {
+        // Future: "will <verb> ... in <past date>".
+        if w.eq_ignore_ascii_case("will") {
+            let Some((vat, verb)) = next(at, w.len()) else { return };
+            // "the will of", "will be held" (the past-verb guard covers "be").
+            if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
+                return;
             }
-            // Past: "<event verb> ... on <future date>".
-            let Some(end) = past_verb(w, || next(at, w.len())).map(|(e_at, e)| e_at.unwrap_or(at) + e.len()) else {
-                continue;
-            };
-            if words_before(s.text, at).any(|l| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m))) {
-                continue;
-            }
-            if let Some((t, from, to)) = attached_date(s, masked, base + end)
-                && from > today
+            let verb_end = vat + verb.len();
+            if let Some((t, from, to)) = attached_date(s, masked, base + verb_end)
+                && to < today
             {
                 out.push(Claim::Tense(TenseClaim {
-                    verb_span: Span::new(base + at, base + end),
-                    future: false,
+                    verb_span: Span::new(base + at, base + verb_end),
+                    future: true,
                     value_span: t,
                     from,
                     to,
                 }));
             }
+            return;
         }
-    }
-}
-
-/// The words (as [`words`] reads them: letters, digits and `-`) of the token
-/// `start..end` that may be "will" or a past verb, with their offsets. Most tokens
-/// are turned away by their first letter; a token glued to a hyphen is part of a
-/// longer word ("well-held"); a token with non-ASCII bytes holds several words.
-fn candidates(text: &str, start: usize, end: usize, letters: bool, mixed: bool) -> impl Iterator<Item = (usize, &str)> {
-    let b = text.as_bytes();
-    let hyphen = |k: usize| b.get(k) == Some(&b'-');
-    let mask = PAST_INITIALS | initial_bit("will");
-    // A token of letters alone is one word.
-    let whole =
-        letters && mask & initial_bit(&text[start..end]) != 0 && !(start > 0 && hyphen(start - 1)) && !hyphen(end);
-    let one = whole.then(|| (start, &text[start..end]));
-    // Other tokens: the words between their non-ASCII bytes (with digits, a token with
-    // none is one word of letters and digits: neither "will" nor a verb).
-    let mixed = (mixed && b[start..end].iter().any(|&c| c >= 0x80 || !c.is_ascii_digit())).then(|| {
-        words(&text[start..end])
-            .map(move |(o, w)| (start + o, w))
-            .filter(move |&(at, w)| {
-                mask & initial_bit(w) != 0
-                    && !(at == start && start > 0 && hyphen(start - 1))
-                    && !(at + w.len() == end && hyphen(end))
-            })
+        // Past: "<event verb> ... on <future date>".
+        let Some(end) = past_verb(w, || next(at, w.len())).map(|(e_at, e)| e_at.unwrap_or(at) + e.len()) else {
+            return;
+        };
+        if words_before(s.text, at).any(|l| MODALS.iter().any(|m| l.eq_ignore_ascii_case(m))) {
+            return;
+        }
+        if let Some((t, from, to)) = attached_date(s, masked, base + end)
+            && from > today
+        {
+            out.push(Claim::Tense(TenseClaim {
+                verb_span: Span::new(base + at, base + end),
+                future: false,
+                value_span: t,
+                from,
+                to,
+            }));
+        }
+    };
+    let _ = each_plain_word(head, base, tokens, PAST_INITIALS | initial_bit("will"), |at, w| {
+        claim(at, w);
+        ControlFlow::Continue(())
     });
-    one.into_iter().chain(mixed.into_iter().flatten())
 }
 
 /// The four words before `at` (fewer at the start of the text), nearest first.
@@ -259,34 +232,6 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tokens::tokenize;
-
-    /// "will" or a past verb's first word.
-    fn verb(w: &str) -> bool {
-        w.eq_ignore_ascii_case("will") || PAST_VERBS.iter().any(|(h, _)| h.eq_ignore_ascii_case(w))
-    }
-
-    #[test]
-    fn candidates_from_tokens_are_the_verbs_a_word_scan_finds() {
-        for text in [
-            "Canada will host the summit, which was held in 2014.",
-            "well-held talks; talks held-over; they then-signed it",
-            "éwill willé Québec signed 5will will5 WILL Held",
-            "- will -held signed-",
-        ] {
-            let want: Vec<(usize, &str)> = words(text).filter(|(_, w)| verb(w)).collect();
-            let mut got = Vec::new();
-            for t in tokenize(text.as_bytes()) {
-                got.extend(
-                    candidates(text, t.start as usize, t.end as usize, t.alpha, !t.alpha).filter(|(_, w)| verb(w)),
-                );
-            }
-            assert_eq!(got, want, "{text}");
-        }
-        // A token cut by the sentence's start is read as the part inside it.
-        let cut: Vec<(usize, &str)> = candidates("will it", 0, 4, false, true).collect();
-        assert_eq!(cut, vec![(0, "will")]);
-    }
 
     #[test]
     fn words_before_are_the_four_nearest_words() {
