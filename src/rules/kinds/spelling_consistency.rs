@@ -96,6 +96,10 @@ struct Index {
     lengths: (usize, usize),
     /// The words, for a quick test before a word is lower-cased and hashed.
     filter: Option<WordFilter>,
+    /// The exception phrases' words (runs of ASCII letters, lower-cased) -> (phrase,
+    /// offset of the word in it). A word of a document is part of a phrase only as one
+    /// of these runs: its neighbours are not letters, so neither are the phrase's.
+    exception_words: HashMap<Vec<u8>, Vec<(usize, usize)>, foldhash::fast::FixedState>,
     /// For a fix: group -> variant -> the words in order.
     forms: Vec<Vec<Vec<String>>>,
     /// Per group, the variant Canadian English uses.
@@ -146,25 +150,38 @@ impl Params {
                 ix.forms.push(variants.clone());
             }
             ix.filter = Some(WordFilter::new(ix.words.keys().map(Vec::as_slice)));
+            for (x, e) in self.exceptions.iter().enumerate() {
+                let b = e.as_bytes();
+                let mut j = 0;
+                while let Some(n) = b[j..].iter().position(u8::is_ascii_alphabetic) {
+                    let start = j + n;
+                    let end = b[start..]
+                        .iter()
+                        .position(|c| !c.is_ascii_alphabetic())
+                        .map_or(b.len(), |n| start + n);
+                    ix.exception_words
+                        .entry(b[start..end].to_ascii_lowercase())
+                        .or_default()
+                        .push((x, start));
+                    j = end;
+                }
+            }
             ix
         })
     }
 }
 
 impl Params {
-    /// Whether the word at `span` is part of one of the exception phrases there. Few
-    /// words are candidates, so each is checked where it stands instead of searching
-    /// the document for every phrase.
-    fn in_exception(&self, text: &str, span: Span) -> bool {
-        let word = &text.as_bytes()[span.range()];
-        self.exceptions.iter().any(|e| {
-            let e = e.as_bytes();
-            (0..e.len().saturating_sub(word.len() - 1)).any(|j| {
-                e[j..j + word.len()].eq_ignore_ascii_case(word)
-                    && (span.start as usize)
-                        .checked_sub(j)
-                        .and_then(|start| text.as_bytes().get(start..start + e.len()))
-                        == Some(e)
+    /// Whether the word at `span` (`lower`: lower-cased) is part of one of the
+    /// exception phrases there, written exactly.
+    fn in_exception(&self, ix: &Index, text: &str, span: Span, lower: &[u8]) -> bool {
+        ix.exception_words.get(lower).is_some_and(|places| {
+            places.iter().any(|&(x, j)| {
+                let e = self.exceptions[x].as_bytes();
+                (span.start as usize)
+                    .checked_sub(j)
+                    .and_then(|start| text.as_bytes().get(start..start + e.len()))
+                    == Some(e)
             })
         })
     }
@@ -229,7 +246,7 @@ impl Check for Params {
             let k = mentions.partition_point(|m| m.span.start <= span.start);
             k > 0 && mentions[k - 1].span.contains(span)
         };
-        let proper = |span: Span| in_mention(span) || self.in_exception(masked, span);
+        let proper = |span: Span, lower: &[u8]| in_mention(span) || self.in_exception(ix, masked, span, lower);
         // (group, variant, word-in-variant, span)
         let mut found: Vec<(usize, usize, usize, Span)> = Vec::new();
         // Variants seen inside proper names: (group, variant).
@@ -247,7 +264,7 @@ impl Check for Params {
             lower.make_ascii_lowercase();
             if let Some(&(g, v, k)) = ix.words.get(lower.as_slice()) {
                 let span = Span::new(s, i);
-                if proper(span) {
+                if proper(span, &lower) {
                     named.push((g, v));
                 } else {
                     found.push((g, v, k, span));
@@ -328,5 +345,33 @@ impl Check for Params {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_proper_only_inside_an_exception_written_exactly() {
+        let params: Params = toml::from_str(
+            r#"exceptions = ["U.S. Department of Defense", "Labor Day"]
+group = [{ name = "d", variants = [["defence"], ["defense"]] }]"#,
+        )
+        .expect("test parameters");
+        let ix = params.index();
+        let text = "The U.S. Department of Defense said; our Defense policy; the department of defense; Labor Day.";
+        let at = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).map_or(0, |(i, _)| i);
+            Span::new(start, start + word.len())
+        };
+        let proper =
+            |span: Span| params.in_exception(ix, text, span, &text[span.range()].to_ascii_lowercase().into_bytes());
+        assert!(proper(at("Defense", 0)));
+        assert!(proper(at("Department", 0)));
+        assert!(proper(at("Labor", 0)));
+        assert!(!proper(at("Defense", 1)));
+        assert!(!proper(at("defense", 0)));
+        assert!(!proper(at("policy", 0)));
     }
 }
