@@ -96,21 +96,13 @@ impl WordList {
             let w = entries[k].as_bytes();
             let mut j = 0;
             while j < w.len() {
-                if w[j] == b'-' {
-                    hyphens = true;
-                }
+                hyphens |= w[j] == b'-';
+                phrases |= w[j] == b' ';
                 j += 1;
             }
             let mut n = w.len();
             while n > 0 && w[n - 1] == b'-' {
                 n -= 1;
-            }
-            let mut j = 0;
-            while j < n {
-                if w[j] == b' ' {
-                    phrases = true;
-                }
-                j += 1;
             }
             lengths |= 1 << if n < 63 { n } else { 63 };
             if n > 0 {
@@ -178,7 +170,7 @@ pub fn has_word(text: &str, list: &WordList) -> bool {
 }
 
 /// Letters, digits and `-`: the bytes of [`words`].
-fn is_word_byte(c: u8) -> bool {
+pub(super) fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'-'
 }
 

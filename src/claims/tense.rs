@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 
 use super::associate::Sentence;
-use super::gap::{WordList, each_plain_word, has_word, initial_bit, words};
+use super::gap::{WordList, each_plain_word, has_word, initial_bit, is_word_byte, words};
 use super::*;
 use crate::extract::tokens::Token;
 
@@ -130,17 +130,16 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: 
 /// The four words before `at` (fewer at the start of the text), nearest first.
 fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
-    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
     let mut e = at;
     std::iter::from_fn(move || {
-        while e > 0 && !word_byte(b[e - 1]) {
+        while e > 0 && !is_word_byte(b[e - 1]) {
             e -= 1;
         }
         if e == 0 {
             return None;
         }
         let end = e;
-        while e > 0 && word_byte(b[e - 1]) {
+        while e > 0 && is_word_byte(b[e - 1]) {
             e -= 1;
         }
         Some(&text[e..end])
