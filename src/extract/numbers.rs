@@ -13,79 +13,47 @@ pub struct Number {
     pub value: u64,
 }
 
+/// "zero" to "nineteen", each at its value.
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// "twenty" to "ninety": 20 to 90.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// "zero" to "nineteen" (lower case).
 fn unit(w: &[u8]) -> Option<u64> {
-    Some(match w {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        _ => return None,
-    })
+    UNITS.iter().position(|u| u.as_bytes() == w).map(|i| i as u64)
 }
 
 /// "twenty" to "ninety" (lower case).
 fn tens(w: &[u8]) -> Option<u64> {
-    Some(match w {
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        _ => return None,
-    })
+    TENS.iter().position(|t| t.as_bytes() == w).map(|i| (i as u64 + 2) * 10)
 }
 
-/// The value of a number word ("twelve", "twenty-seven"). Every word of a document
-/// comes here: most are rejected by their length and first letter, the rest are
-/// lower-cased on the stack and matched.
 /// The number words, and "twenty-one" to "ninety-nine", for a quick test: most
 /// words of prose are turned away before they are lower-cased.
 static NUMBER_WORDS: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(|| {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     let compounds = TENS
         .iter()
         .flat_map(|t| UNITS[1..10].iter().map(move |u| format!("{t}-{u}")));
@@ -98,6 +66,9 @@ static NUMBER_WORDS: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(
     WordFilter::new(all.iter().map(|w| w.as_bytes()))
 });
 
+/// The value of a number word ("twelve", "twenty-seven"). Every word of letters in a
+/// document comes here: most are turned away by their length and the word filter,
+/// the rest are lower-cased on the stack and matched.
 fn word_value(w: &str) -> Option<u64> {
     let b = w.as_bytes();
     if !(3..=13).contains(&b.len()) || !NUMBER_WORDS.may_contain(b) {
