@@ -52,18 +52,6 @@ enum Command {
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-    /// SARIF 2.1.0, for code-scanning upload.
-    Sarif,
-    /// GitHub Actions workflow commands (inline annotations).
-    Github,
-    /// JUnit XML, for CI test reports.
-    Junit,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum Level {
     Error,
     Warning,
@@ -99,7 +87,7 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: factlint::render::Format,
     /// The document date (YYYY-MM-DD), overriding front matter and datelines.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,

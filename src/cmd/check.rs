@@ -15,7 +15,7 @@ use factlint::render::{self, FileResult, Fragment, Renderer, Writer};
 use factlint::source::SourceText;
 
 use super::*;
-use crate::{CheckArgs, Format, Level};
+use crate::{CheckArgs, Level};
 
 fn level(l: Level) -> Severity {
     match l {
@@ -91,18 +91,7 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let renderer = Renderer::new(
-        match args.format {
-            Format::Human => render::Format::Human,
-            Format::Json => render::Format::Json,
-            Format::Sarif => render::Format::Sarif,
-            Format::Github => render::Format::Github,
-            Format::Junit => render::Format::Junit,
-        },
-        &engine.rules,
-        Some(&engine.ledger),
-        color(),
-    );
+    let renderer = Renderer::new(args.format, &engine.rules, Some(&engine.ledger), color());
     let run = Run {
         args: &args,
         job: &job,
@@ -292,7 +281,7 @@ impl Run<'_> {
                 EXIT_FINDINGS
             };
         }
-        if args.fix && !args.quiet && args.format == Format::Human {
+        if args.fix && !args.quiet && args.format == render::Format::Human {
             eprintln!(
                 "Fixed {fixes} {} in {fixed_files} {}.",
                 plural(fixes, "finding"),

@@ -32,14 +32,18 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
 }
 
-/// The output formats of `factlint check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The output formats of `factlint check` (`--format`; the variants' doc comments
+/// are its help).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// miette reports, one per finding (input errors and the summary are the CLI's).
+    // miette reports, one per finding (input errors and the summary are the CLI's).
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning upload.
     Sarif,
+    /// GitHub Actions workflow commands (inline annotations).
     Github,
+    /// JUnit XML, for CI test reports.
     Junit,
 }
 

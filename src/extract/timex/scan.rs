@@ -324,18 +324,20 @@ const fn hash(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
 }
 
-/// Open-addressing hash table of the trigger words (key 0 marks an empty slot),
-/// built at compile time: a lookup is one or two probes.
+/// Open-addressing hash table of the trigger words longer than 8 bytes (key 0 marks
+/// an empty slot), built at compile time: a lookup is one or two probes.
 static TABLE: [(u128, u16); 1 << HASH_BITS] = {
     let mut t = [(0u128, 0u16); 1 << HASH_BITS];
     let mut k = 0;
     while k < TRIGGERS.len() {
-        let key = pack(TRIGGERS[k].0);
-        let mut h = hash(key);
-        while t[h].0 != 0 {
-            h = (h + 1) & ((1 << HASH_BITS) - 1);
+        if TRIGGERS[k].0.len() > 8 {
+            let key = pack(TRIGGERS[k].0);
+            let mut h = hash(key);
+            while t[h].0 != 0 {
+                h = (h + 1) & ((1 << HASH_BITS) - 1);
+            }
+            t[h] = (key, TRIGGERS[k].1);
         }
-        t[h] = (key, TRIGGERS[k].1);
         k += 1;
     }
     t
@@ -343,7 +345,7 @@ static TABLE: [(u128, u16); 1 << HASH_BITS] = {
 
 /// The trigger words of at most 8 bytes, as [`TABLE`] but keyed by a `u64`: most
 /// words of prose that pass the prefix bitmap are short, and a `u64` key is cheaper
-/// to build and compare.
+/// to build and compare. Each word is in one of the two tables.
 static TABLE8: [(u64, u16); 1 << HASH_BITS] = {
     let mut t = [(0u64, 0u16); 1 << HASH_BITS];
     let mut k = 0;
