@@ -328,7 +328,7 @@ pub fn load(files: &[(String, Arc<str>)]) -> (Ledger, Vec<InputError>) {
     ledger
         .positions
         .retain(|p| ledger.series[p.series as usize].of != EntityId::MAX);
-    ledger.index_events();
+    ledger.index();
     (ledger, errors)
 }
 

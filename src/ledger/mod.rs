@@ -156,10 +156,14 @@ pub struct Ledger {
     entity_ids: HashMap<String, EntityId>,
     office_ids: HashMap<String, OfficeId>,
     series_ids: HashMap<String, SeriesId>,
-    /// Indices into `events` per entity, in ledger order; valid while it covers
-    /// every event (see [`Ledger::index_events`]).
-    events_by_entity: Vec<Vec<u32>>,
-    events_indexed: usize,
+    /// The records of each entity, office or series, built by [`Ledger::index`]:
+    /// the checks ask per mention and per claim, and scans of every record made a
+    /// check slower with the size of the ledger.
+    events_by_entity: ByKey,
+    terms_by_office: ByKey,
+    positions_by_series: ByKey,
+    memberships_by_body: ByKey,
+    offices_by_of: ByKey,
     /// Acronym -> the first entity with it, built with the event index (`None`
     /// before).
     by_acronym: Option<HashMap<String, EntityId>>,
@@ -223,19 +227,9 @@ impl Ledger {
         out
     }
 
-    /// The events of an entity, in ledger order. Indexed: with a large ledger a scan
-    /// of every event per mention dominated the check.
+    /// The events of an entity, in ledger order.
     pub fn events_of(&self, entity: EntityId) -> impl Iterator<Item = &Event> {
-        let indexed = self.events_indexed == self.events.len();
-        let hits = indexed.then(|| {
-            self.events_by_entity
-                .get(entity as usize)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(move |&i| &self.events[i as usize])
-        });
-        let scan = (!indexed).then(|| self.events.iter().filter(move |e| e.entity == entity));
-        hits.into_iter().flatten().chain(scan.into_iter().flatten())
+        self.events_by_entity.records(&self.events, entity, |e| e.entity)
     }
 
     /// The first entity (in ledger order) whose acronym is `acronym`. A map once the
@@ -248,9 +242,9 @@ impl Ledger {
         }
     }
 
-    /// Builds the per-entity event index and the acronym index; the loader calls it
+    /// Builds the per-key record indices and the acronym index; the loader calls it
     /// once the ledger is merged.
-    pub fn index_events(&mut self) {
+    pub fn index(&mut self) {
         let mut by_acronym = HashMap::new();
         for (i, e) in self.entities.iter().enumerate() {
             if let Some(a) = &e.acronym {
@@ -258,20 +252,12 @@ impl Ledger {
             }
         }
         self.by_acronym = Some(by_acronym);
-        let mut by_entity: Vec<Vec<u32>> = vec![Vec::new(); self.entities.len()];
-        for (i, e) in self.events.iter().enumerate() {
-            if let Some(list) = by_entity.get_mut(e.entity as usize) {
-                list.push(i as u32);
-            }
-        }
-        // An event whose entity is out of range is not indexed: fall back to scans.
-        let covered: usize = by_entity.iter().map(Vec::len).sum();
-        self.events_by_entity = by_entity;
-        self.events_indexed = if covered == self.events.len() {
-            covered
-        } else {
-            usize::MAX
-        };
+        let (entities, offices, series) = (self.entities.len(), self.offices.len(), self.series.len());
+        self.events_by_entity = ByKey::new(entities, self.events.iter().map(|e| e.entity));
+        self.terms_by_office = ByKey::new(offices, self.terms.iter().map(|t| t.office));
+        self.positions_by_series = ByKey::new(series, self.positions.iter().map(|p| p.series));
+        self.memberships_by_body = ByKey::new(entities, self.memberships.iter().map(|m| m.of));
+        self.offices_by_of = ByKey::new(entities, self.offices.iter().map(|o| o.of));
     }
 
     /// The event anniversaries of `entity` count from: the one marked `anchor`, else
@@ -283,24 +269,29 @@ impl Ledger {
     }
 
     pub fn terms_of(&self, office: OfficeId) -> impl Iterator<Item = &Term> {
-        self.terms.iter().filter(move |t| t.office == office)
+        self.terms_by_office.records(&self.terms, office, |t| t.office)
     }
 
     pub fn positions_of(&self, series: SeriesId) -> impl Iterator<Item = &Position> {
-        self.positions.iter().filter(move |p| p.series == series)
+        self.positions_by_series.records(&self.positions, series, |p| p.series)
     }
 
     pub fn memberships_in(&self, body: EntityId) -> impl Iterator<Item = &Membership> {
-        self.memberships.iter().filter(move |m| m.of == body)
+        self.memberships_by_body.records(&self.memberships, body, |m| m.of)
     }
 
     /// The offices whose `of` is the given country or body.
     pub fn offices_of(&self, of: EntityId) -> impl Iterator<Item = (OfficeId, &Office)> {
-        self.offices
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| o.of == of)
-            .map(|(i, o)| (i as OfficeId, o))
+        match self.offices_by_of.ids(self.offices.len(), of) {
+            Some(ids) => Either::Indexed(ids.iter().map(|&i| (i, &self.offices[i as usize]))),
+            None => Either::Scan(
+                self.offices
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, o)| o.of == of)
+                    .map(|(i, o)| (i as OfficeId, o)),
+            ),
+        }
     }
 
     /// The file a fact was written in, for diagnostics that point into the ledger.
@@ -336,5 +327,136 @@ impl Term {
 impl Membership {
     pub fn covers(&self, date: Date) -> bool {
         self.from.first_day() <= date && self.to.is_none_or(|to| date <= to.last_day())
+    }
+}
+
+/// Indices of records (events, terms, ...) per key (an entity, office or series id),
+/// in ledger order. It answers only while it covers every record: a ledger built or
+/// extended after [`Ledger::index`] (or with a key out of range) is scanned instead.
+#[derive(Debug, Default)]
+struct ByKey {
+    lists: Vec<Vec<u32>>,
+    /// How many records the lists cover; `usize::MAX` when one was left out.
+    covered: usize,
+}
+
+impl ByKey {
+    fn new(keys: usize, of: impl Iterator<Item = u32>) -> ByKey {
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); keys];
+        let mut covered = 0;
+        let mut all = true;
+        for (i, k) in of.enumerate() {
+            match lists.get_mut(k as usize) {
+                Some(list) => list.push(i as u32),
+                None => all = false,
+            }
+            covered += 1;
+        }
+        ByKey {
+            lists,
+            covered: if all { covered } else { usize::MAX },
+        }
+    }
+
+    /// The indices of the records of `key` among `len` records, if the index is valid.
+    fn ids(&self, len: usize, key: u32) -> Option<&[u32]> {
+        (self.covered == len).then(|| self.lists.get(key as usize).map_or(&[][..], Vec::as_slice))
+    }
+
+    /// The records of `key` among `all`, from the index or by a scan.
+    fn records<'a, T>(
+        &'a self,
+        all: &'a [T],
+        key: u32,
+        key_of: impl Fn(&T) -> u32 + 'a,
+    ) -> impl Iterator<Item = &'a T> + 'a {
+        match self.ids(all.len(), key) {
+            Some(ids) => Either::Indexed(ids.iter().map(move |&i| &all[i as usize])),
+            None => Either::Scan(all.iter().filter(move |t| key_of(t) == key)),
+        }
+    }
+}
+
+/// One of two iterators of the same items.
+enum Either<A, B> {
+    Indexed(A),
+    Scan(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Indexed(a) => a.next(),
+            Either::Scan(b) => b.next(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where the records are: two look-ups agree when they give the same records.
+    fn addrs<'a, T: 'a>(records: impl Iterator<Item = &'a T>) -> Vec<*const T> {
+        records.map(|r| r as *const T).collect()
+    }
+
+    /// Every indexed look-up gives the records a scan gives, in the same order; a
+    /// record added after indexing makes it scan.
+    #[test]
+    fn indexed_lookups_equal_scans() {
+        let files: Vec<(String, Arc<str>)> = EMBEDDED.iter().map(|(p, t)| (p.to_string(), Arc::from(*t))).collect();
+        let (mut ledger, errors) = load::load(&files);
+        assert!(errors.is_empty());
+        let l = &ledger;
+        let mut found = [0; 5];
+        for e in 0..l.entities.len() as EntityId {
+            let events = addrs(l.events_of(e));
+            found[0] += events.len();
+            assert_eq!(events, addrs(l.events.iter().filter(|x| x.entity == e)));
+            let members = addrs(l.memberships_in(e));
+            found[1] += members.len();
+            assert_eq!(members, addrs(l.memberships.iter().filter(|x| x.of == e)));
+            let offices: Vec<OfficeId> = l.offices_of(e).map(|(i, _)| i).collect();
+            found[2] += offices.len();
+            assert_eq!(
+                offices,
+                (0..l.offices.len() as OfficeId)
+                    .filter(|&i| l.office(i).of == e)
+                    .collect::<Vec<_>>()
+            );
+        }
+        for o in 0..l.offices.len() as OfficeId {
+            let terms = addrs(l.terms_of(o));
+            found[3] += terms.len();
+            assert_eq!(terms, addrs(l.terms.iter().filter(|x| x.office == o)));
+        }
+        for s in 0..l.series.len() as SeriesId {
+            let positions = addrs(l.positions_of(s));
+            found[4] += positions.len();
+            assert_eq!(positions, addrs(l.positions.iter().filter(|x| x.series == s)));
+        }
+        let all = [
+            l.events.len(),
+            l.memberships.len(),
+            l.offices.len(),
+            l.terms.len(),
+            l.positions.len(),
+        ];
+        assert_eq!(found, all);
+        assert!(all.iter().all(|&n| n > 10), "{all:?}");
+        // A term added after indexing is found: the stale index is not used.
+        let Some(mut extra) = ledger.terms.first().cloned() else {
+            panic!("no terms")
+        };
+        extra.office = 1;
+        ledger.terms.push(extra);
+        let last = ledger.terms.len() - 1;
+        assert_eq!(
+            addrs(ledger.terms_of(1)).last(),
+            Some(&(&ledger.terms[last] as *const Term))
+        );
     }
 }
