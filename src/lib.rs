@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod check;
 pub mod claims;
 pub mod config;
+pub mod decimal;
 pub mod diagnostics;
 pub mod error;
 pub mod expect;

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::{FileResult, Format, Renderer};
+use crate::decimal::push_decimal;
 use crate::diagnostics::Finding;
 use crate::error::{InputError, LineIndex};
 
@@ -70,7 +71,6 @@ impl JsonDiagnostic<'_> {
     /// written field by field: a diagnostic is written for every finding, and serde's
     /// pretty printer and the re-indenting cost more than the check of a document.
     fn write_pretty(&self, out: &mut String) {
-        use std::fmt::Write;
         let strings = [
             ("path", Some(self.path)),
             ("rule", Some(self.rule)),
@@ -105,7 +105,8 @@ impl JsonDiagnostic<'_> {
         }
         for (key, value) in numbers {
             field(out, key);
-            let _ = write!(out, "{value},");
+            push_decimal(out, value as i64);
+            out.push(',');
         }
         for (k, (key, value)) in more.into_iter().enumerate() {
             field(out, key);
@@ -128,6 +129,16 @@ fn push_value(out: &mut String, value: Option<&str>) {
         return;
     };
     out.push('"');
+    // Most strings need no escape: one branch-free pass (vectorized) says so.
+    let needs_escape = s.as_bytes().chunks(32).any(|c| {
+        c.iter()
+            .fold(false, |e, &b| e | (b < 0x20) | (b == b'"') | (b == b'\\'))
+    });
+    if !needs_escape {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut plain = 0;
     for (i, b) in s.bytes().enumerate() {
         let escape = match b {
