@@ -201,12 +201,23 @@ fn itag<'a>(t: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
 
 /// A whole word equal (ASCII case-insensitively) to `w`.
 fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
-    move |i: &'a str| verify(word, |s: &str| s.eq_ignore_ascii_case(w)).parse(i)
+    move |i: &'a str| word_if(i, |s| s.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// A whole word equal to one of `ws`.
 fn kws<'a>(list: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, &'a str> {
-    move |i: &'a str| verify(word, |s: &str| list.iter().any(|w| s.eq_ignore_ascii_case(w))).parse(i)
+    move |i: &'a str| word_if(i, |s| list.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes())))
+}
+
+/// [`word`] where `test` accepts it, without the combinators (the grammar's most
+/// frequent step).
+fn word_if(i: &str, test: impl Fn(&[u8]) -> bool) -> R<'_, &str> {
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let b = i.as_bytes();
+    match (i.get(..n), i.get(n..)) {
+        (Some(w), Some(rest)) if n > 0 && test(&b[..n]) => Ok((rest, w)),
+        _ => fail(i),
+    }
 }
 
 fn not_alnum(i: &str) -> R<'_, ()> {
@@ -236,7 +247,25 @@ fn hyphen_or_ws(i: &str) -> R<'_, &str> {
 }
 
 /// A four-digit year 1000–2999 not followed by a digit or a decimal/thousands part.
+/// Byte by byte: most attempts start at a year, and the combinators cost several
+/// times the test (`year4_is_the_combinator_form` checks the two agree).
 pub(crate) fn year4(i: &str) -> R<'_, i16> {
+    let b = i.as_bytes();
+    let digit = |k: usize| b.get(k).filter(|c| c.is_ascii_digit()).map(|c| i16::from(c - b'0'));
+    let (Some(d0), Some(d1), Some(d2), Some(d3)) = (digit(0), digit(1), digit(2), digit(3)) else {
+        return fail(i);
+    };
+    let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+    let decimal = matches!(b.get(4), Some(b'.' | b',')) && digit(5).is_some();
+    match i.get(4..) {
+        Some(rest) if digit(4).is_none() && !decimal && (1000..=2999).contains(&year) => Ok((rest, year)),
+        _ => fail(i),
+    }
+}
+
+/// [`year4`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(crate) fn year4_combinators(i: &str) -> R<'_, i16> {
     map_opt(
         terminated(
             digits(4, 4),

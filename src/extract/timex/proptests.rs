@@ -66,6 +66,14 @@ proptest! {
         }
     }
 
+    /// The byte-level four-digit year accepts and returns what its combinator form did.
+    #[test]
+    fn year4_is_the_combinator_form(s in "[0-9., a\u{e9}]{0,8}") {
+        use super::grammar::{year4, year4_combinators};
+        // Failures may differ in their error kind: no caller reads it.
+        prop_assert_eq!(year4(&s).ok(), year4_combinators(&s).ok());
+    }
+
     #[test]
     fn years_in_context_parse_back(y in 1000i16..=2999, prep in 0usize..4) {
         let prep = ["in", "since", "by", "until"][prep];
