@@ -1558,6 +1558,20 @@ const DURATION_WORDS: &[&str] = &[
     "calendar",
 ];
 
+/// The words between "the" and a duration's count: "the past two years".
+const DURATION_ADJECTIVES: &[&str] = &[
+    "past",
+    "last",
+    "next",
+    "first",
+    "coming",
+    "previous",
+    "latest",
+    "remaining",
+    "final",
+    "same",
+];
+
 /// Durations: "for 75 years" (span "75 years"), "two decades", "the past two months",
 /// "nearly forty years", "a couple of years", "the next three years".
 fn duration(i: &str) -> R<'_, Piece> {
@@ -1565,25 +1579,7 @@ fn duration(i: &str) -> R<'_, Piece> {
         sp((
             opt(terminated(approx, ws)),
             opt(terminated(
-                (
-                    kw("the"),
-                    ws,
-                    opt(terminated(
-                        kws(&[
-                            "past",
-                            "last",
-                            "next",
-                            "first",
-                            "coming",
-                            "previous",
-                            "latest",
-                            "remaining",
-                            "final",
-                            "same",
-                        ]),
-                        ws,
-                    )),
-                ),
+                (kw("the"), ws, opt(terminated(kws(DURATION_ADJECTIVES), ws))),
                 peek(count),
             )),
             opt(terminated(kws(&["past", "last", "next", "first"]), ws)),
@@ -2246,6 +2242,8 @@ pub(crate) struct Look<'a> {
     next_classes: u16,
     /// The byte before the next token (an apostrophe in "the '90s").
     before_next: u8,
+    /// The byte after the next token (0 at the end).
+    after_next: u8,
     /// Only ASCII white space between the first token and the next.
     plain_gap: bool,
 }
@@ -2283,6 +2281,7 @@ impl<'a> Look<'a> {
             next,
             next_classes,
             before_next: j.checked_sub(1).and_then(|k| b.get(k)).copied().unwrap_or(0),
+            after_next: b.get(j + next_len).copied().unwrap_or(0),
             plain_gap: gap > 0
                 && b.get(end..j)
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
@@ -2309,6 +2308,16 @@ impl<'a> Look<'a> {
         } else {
             0
         }
+    }
+
+    /// The next token can start a [`count`]: digits, a cardinal word, "a", "an",
+    /// "several", "few", "many".
+    fn next_starts_count(&self) -> bool {
+        let word = std::str::from_utf8(self.next).unwrap_or_default();
+        self.next_digits() > 0
+            || self.next_is(&["a", "an", "one", "hundred", "several", "few", "many"])
+            || words::cardinal_unit(word).is_some()
+            || words::cardinal_tens(word).is_some()
     }
 
     /// The attempt starts with at most four digits and a letter: "80th", "3Q".
@@ -2384,7 +2393,9 @@ fn q_century(l: &Look) -> bool {
 /// half", "Q3".
 fn q_quarter_phrase(l: &Look) -> bool {
     if l.digits > 0 {
-        l.digits_then_letter() || (l.digits == 4 && l.after == b'-')
+        // "1st quarter", "3Q", "2024-Q3".
+        (l.digits_then_letter() && matches!(l.after.to_ascii_lowercase(), b's' | b'n' | b'r' | b't' | b'q'))
+            || (l.digits == 4 && l.after == b'-' && l.next.first() == Some(&b'Q'))
     } else {
         l.classes & (FISCAL | Q | NUMW) != 0
             && (l.next_digits() > 0 || l.next_has(NUMW) || l.next_is(&["quarter", "qtr", "half"]))
@@ -2428,15 +2439,20 @@ fn q_year_possessive(l: &Look) -> bool {
     l.digits == 4 && matches!(l.after, b'\'' | 0xE2)
 }
 
+/// "from 2015 to 2017", "between 2014 and 2016".
+fn q_from_to_years(l: &Look) -> bool {
+    l.first_is(&["from", "between"])
+}
+
 /// "2014–2016", "2025/2026", "2025, 2026": after white space alone, only a joining
 /// word can follow.
 fn q_year_group_bare(l: &Look) -> bool {
     l.digits == 4 && (!l.plain_gap || l.next_is(&["to", "through", "until", "till", "and", "or"]))
 }
 
-/// "10:35", "10 p.m.", "noon".
+/// "10:35", "10 p.m.", "noon": one or two digits go on with a colon or "a.m."/"p.m.".
 fn q_clock(l: &Look) -> bool {
-    l.digits == 0 || l.digits <= 2
+    l.digits == 0 || (l.digits <= 2 && (l.after == b':' || l.next_is(&["a", "p"])))
 }
 
 /// "two years ago", "more than a year ago", "at least a year earlier".
@@ -2475,6 +2491,20 @@ fn q_duration(l: &Look) -> bool {
     };
     let starts =
         l.first_is(DURATION_STARTS) || words::cardinal_unit(first).is_some() || words::cardinal_tens(first).is_some();
+    // After "last", "next", "past" or "first" the count comes at once ("last two
+    // years"; "last year" is no duration); after "a"/"an" (the count) no number does.
+    if l.first_is(&["past", "last", "next", "first"]) {
+        return l.next_starts_count();
+    }
+    if l.first_is(&["a", "an"]) && l.next_digits() > 0 {
+        return false;
+    }
+    // After "the", an adjective or the count ("the past two years", "the 12 months");
+    // a count in digits is followed by white space ("the 21st century" is no duration).
+    if l.first_is(&["the"]) {
+        let glued = l.next_digits() > 0 && (l.next_digits() > 4 || l.after_next.is_ascii_alphanumeric());
+        return l.next_is(DURATION_ADJECTIVES) || (l.next_starts_count() && !glued);
+    }
     starts
         && (l.next_digits() > 0
             || l.next_has(REL | THE)
@@ -2589,7 +2619,7 @@ static PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (NUMW | FISCAL | Q | DIG | REL, q_quarter_phrase, p_quarter),
     (DIG, q_decade, p_decade),
     (THE, q_the, p_the),
-    (CTX, any, from_to_years),
+    (CTX, q_from_to_years, from_to_years),
     (CTX, q_years_in_context, years_in_context),
     (MOD, q_modified_years, p_modified_years),
     (DIG, q_year_possessive, year_possessive),
