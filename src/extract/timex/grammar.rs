@@ -2244,6 +2244,10 @@ pub(crate) struct Look<'a> {
     before_next: u8,
     /// The byte after the next token (0 at the end).
     after_next: u8,
+    /// The value of the digits the attempt starts with (saturating; 0 at a word).
+    number: u32,
+    /// The attempt's text, for the rare test that looks further.
+    input: &'a [u8],
     /// Only ASCII white space between the first token and the next.
     plain_gap: bool,
 }
@@ -2282,6 +2286,10 @@ impl<'a> Look<'a> {
             next_classes,
             before_next: j.checked_sub(1).and_then(|k| b.get(k)).copied().unwrap_or(0),
             after_next: b.get(j + next_len).copied().unwrap_or(0),
+            number: b[..digits]
+                .iter()
+                .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(u32::from(d - b'0'))),
+            input: b,
             plain_gap: gap > 0
                 && b.get(end..j)
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
@@ -2310,14 +2318,51 @@ impl<'a> Look<'a> {
         }
     }
 
-    /// The next token can start a [`count`]: digits, a cardinal word, "a", "an",
-    /// "several", "few", "many".
+    /// The next token can start a [`count`]: digits, or a word of class `NUMW`
+    /// (a cardinal, "a", "an", "several", ...: see [`Look::first_is_number_word`]).
     fn next_starts_count(&self) -> bool {
-        let word = std::str::from_utf8(self.next).unwrap_or_default();
-        self.next_digits() > 0
-            || self.next_is(&["a", "an", "one", "hundred", "several", "few", "many"])
-            || words::cardinal_unit(word).is_some()
-            || words::cardinal_tens(word).is_some()
+        self.next_digits() > 0 || self.next_has(NUMW)
+    }
+
+    /// After digits with an ordinal suffix ("75th"), the word that follows it across
+    /// white space or a hyphen ("75th anniversary", "20th-century"); empty otherwise.
+    fn word_after_ordinal(&self) -> &'a [u8] {
+        let b = self.input;
+        let Some(suffix) = b.get(self.digits..self.digits + 2) else {
+            return &[];
+        };
+        let is_suffix = [b"st", b"nd", b"rd", b"th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix));
+        if !is_suffix || b.get(self.digits + 2).is_some_and(u8::is_ascii_alphanumeric) {
+            return &[];
+        }
+        let from = self.digits + 2;
+        // White space as `ws` reads it (no-break spaces included), and hyphens.
+        let gap = b[from..]
+            .iter()
+            .take_while(|c| {
+                matches!(
+                    c,
+                    b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
+                )
+            })
+            .count();
+        let rest = &b[from + gap..];
+        &rest[..rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
+    }
+
+    /// The first word can start a cardinal or ordinal in words ("two", "twenty-first",
+    /// "a hundredth"), a count ("a", "several") or an approximation ("nearly"): the
+    /// word class `NUMW` marks them all (test `number_words_are_numw`), and "last",
+    /// marked for "last quarter", is none of them.
+    fn first_is_number_word(&self) -> bool {
+        self.classes & NUMW != 0 && !self.first_is(&["last"])
+    }
+
+    fn word_after_ordinal_is(&self, list: &[&str]) -> bool {
+        let w = self.word_after_ordinal();
+        list.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w))
     }
 
     /// The attempt starts with at most four digits and a letter: "80th", "3Q".
@@ -2337,9 +2382,10 @@ fn any(_: &Look) -> bool {
 /// "anniversary" or "years".
 fn q_anniversary(l: &Look) -> bool {
     if l.digits > 0 {
-        l.digits_then_letter() || (l.digits <= 4 && l.next_has(CONT))
+        (l.digits_then_letter() && l.word_after_ordinal_is(&["anniversary"]))
+            || (l.digits <= 4 && !l.after.is_ascii_alphabetic() && l.next_is(&["years"]))
     } else {
-        l.next_has(NUMW | CONT)
+        l.first_is_number_word() && l.next_has(NUMW | CONT)
     }
 }
 
@@ -2351,7 +2397,7 @@ fn q_month_day(l: &Look) -> bool {
 /// "26 September", "Thursday 26 September".
 fn q_day_month(l: &Look) -> bool {
     if l.digits > 0 {
-        l.digits <= 2
+        l.digits <= 2 && (1..=31).contains(&l.number)
     } else {
         l.next_digits() > 0
     }
@@ -2383,9 +2429,9 @@ fn q_modified_month_season(l: &Look) -> bool {
 /// "20th century", "twenty-first century".
 fn q_century(l: &Look) -> bool {
     if l.digits > 0 {
-        l.digits_then_letter()
+        l.digits_then_letter() && l.word_after_ordinal_is(&["century", "centuries"])
     } else {
-        l.next_has(NUMW | CONT)
+        l.first_is_number_word() && l.next_has(NUMW | CONT)
     }
 }
 
@@ -2394,7 +2440,9 @@ fn q_century(l: &Look) -> bool {
 fn q_quarter_phrase(l: &Look) -> bool {
     if l.digits > 0 {
         // "1st quarter", "3Q", "2024-Q3".
-        (l.digits_then_letter() && matches!(l.after.to_ascii_lowercase(), b's' | b'n' | b'r' | b't' | b'q'))
+        (l.digits_then_letter()
+            && (1..=4).contains(&l.number)
+            && matches!(l.after.to_ascii_lowercase(), b's' | b'n' | b'r' | b't' | b'q'))
             || (l.digits == 4 && l.after == b'-' && l.next.first() == Some(&b'Q'))
     } else {
         l.classes & (FISCAL | Q | NUMW) != 0
@@ -2436,7 +2484,7 @@ fn q_modified_years(l: &Look) -> bool {
 
 /// "1949's".
 fn q_year_possessive(l: &Look) -> bool {
-    l.digits == 4 && matches!(l.after, b'\'' | 0xE2)
+    l.digits == 4 && (l.after == b'\'' || l.input.get(4..7) == Some("\u{2019}".as_bytes()))
 }
 
 /// "from 2015 to 2017", "between 2014 and 2016".
@@ -2460,7 +2508,8 @@ fn q_ago(l: &Look) -> bool {
     if l.digits > 0 {
         l.digits <= 4 && l.next_has(CONT)
     } else {
-        l.next_digits() > 0 || l.next_has(NUMW | CONT) || l.next_is(&["than", "least", "most", "to"])
+        l.first_is_number_word()
+            && (l.next_digits() > 0 || l.next_has(NUMW | CONT) || l.next_is(&["than", "least", "most", "to"]))
     }
 }
 
@@ -2469,16 +2518,9 @@ fn q_duration_adj(l: &Look) -> bool {
     if l.digits > 0 {
         l.digits <= 4 && l.next_has(CONT)
     } else {
-        l.next_has(NUMW | CONT)
+        l.first_is_number_word() && l.next_has(NUMW | CONT)
     }
 }
-
-/// The words a duration can start with, besides cardinals: [`approx`], "the",
-/// "past", ... and the counts of [`count`].
-const DURATION_STARTS: &[&str] = &[
-    "more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around", "the", "past", "last", "next", "first",
-    "a", "an", "several", "few", "many", "hundred",
-];
 
 /// "75 years", "two to three weeks", "nearly forty years", "the past two months".
 fn q_duration(l: &Look) -> bool {
@@ -2486,11 +2528,6 @@ fn q_duration(l: &Look) -> bool {
     if l.digits > 0 {
         return l.digits <= 4 && unit_or_joint(l);
     }
-    let Ok(first) = std::str::from_utf8(l.first) else {
-        return false;
-    };
-    let starts =
-        l.first_is(DURATION_STARTS) || words::cardinal_unit(first).is_some() || words::cardinal_tens(first).is_some();
     // After "last", "next", "past" or "first" the count comes at once ("last two
     // years"; "last year" is no duration); after "a"/"an" (the count) no number does.
     if l.first_is(&["past", "last", "next", "first"]) {
@@ -2505,7 +2542,8 @@ fn q_duration(l: &Look) -> bool {
         let glued = l.next_digits() > 0 && (l.next_digits() > 4 || l.after_next.is_ascii_alphanumeric());
         return l.next_is(DURATION_ADJECTIVES) || (l.next_starts_count() && !glued);
     }
-    starts
+    // Otherwise an approximation ("more than"), a count or a cardinal starts it.
+    l.classes & NUMW != 0
         && (l.next_digits() > 0
             || l.next_has(REL | THE)
             || unit_or_joint(l)

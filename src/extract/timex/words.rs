@@ -278,3 +278,27 @@ impl Unit {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::grammar::class::NUMW;
+    use super::super::scan::word_classes;
+    use super::*;
+
+    /// The quick tests take the class `NUMW` for "a word a number, count or
+    /// approximation can start with": every such word must have it.
+    #[test]
+    fn number_words_are_numw() {
+        let tables = [UNITS, TENS, ORD_UNITS, ORD_TENS];
+        let listed = tables.iter().flat_map(|t| t.iter().map(|(w, _)| *w));
+        let counts = ["a", "an", "one", "hundred", "hundredth", "several", "few", "many"];
+        // The first words of `grammar::approx`.
+        let approx = ["more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around"];
+        let all: Vec<&str> = listed.chain(counts).chain(approx).collect();
+        assert!(all.len() > 60);
+        for w in all {
+            assert_ne!(word_classes(w.as_bytes()) & NUMW, 0, "{w}");
+            assert_ne!(w, "last");
+        }
+    }
+}
