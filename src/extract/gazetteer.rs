@@ -249,7 +249,7 @@ impl Gazetteer {
         let mut out = Vec::new();
         // Where reading has got to: the end of the last word or name read.
         let mut i = 0;
-        for t in tokens {
+        for (k, t) in tokens.iter().enumerate() {
             let (start, one) = (t.start as usize, t.end as usize);
             if start < i {
                 continue; // inside a name already found
@@ -269,17 +269,20 @@ impl Gazetteer {
             let mut depth = 0;
             let mut path = fingerprint(&bytes[start..one]);
             let mut at = one;
+            // The name's next words are the next tokens (the bytes between are not
+            // word bytes), if the gap before each is no wider than a name's.
+            let mut following = tokens[k + 1..].iter();
             while let Some(entry) = self.by_words.get(path) {
                 levels[depth] = entry.names;
                 depth += 1;
                 if !entry.more || depth == levels.len() {
                     break;
                 }
-                let Some(next) = next_word(bytes, at, self.widest_gap) else {
+                let Some(next) = following.next().filter(|n| n.start as usize - at <= self.widest_gap) else {
                     break;
                 };
-                at = word_end(bytes, next);
-                path = extend(Some(path), fingerprint(&bytes[next..at]));
+                at = next.end as usize;
+                path = extend(Some(path), fingerprint(&bytes[next.range()]));
             }
             if depth == 0 {
                 continue;
