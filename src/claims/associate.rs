@@ -539,8 +539,7 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         // "former Prime Minister Stephen Harper", "then-Chancellor Angela Merkel".
         let first = a.span.start as usize;
         let lead = &masked[s.span.start as usize..first];
-        let lead_words: String = lead.split_whitespace().rev().take(3).collect::<Vec<_>>().join(" ");
-        if has_word(&lead_words, NOT_NOW)
+        if has_word(last_words(lead, 3), NOT_NOW)
             || ends_with_word(lead, &["then-"])
             || has_word(gap, NOT_NOW)
             || lead.trim_end().ends_with("then-")
@@ -595,12 +594,13 @@ pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start:
                 // date inside another phrase ("Canada's 2025 G7 presidency", "who
                 // died in 1944").
                 let gap = &masked[end as usize..t.span.start as usize];
+                // The preposition first: it reads only the gap's end.
                 t.span.start >= end
+                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
                     && !has_word(
                         gap,
                         word_list!["which", "who", "whom", "whose", "that", "where", "when"],
                     )
-                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
             }
         })
         .filter_map(|t| {
@@ -621,6 +621,29 @@ pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start:
             span: None,
         }]
     })
+}
+
+/// The part of `text` from its `n`th last whitespace-separated word on (all of it when
+/// it has fewer): the words a joined copy of the last `n` would hold, without the copy.
+fn last_words(text: &str, n: usize) -> &str {
+    let mut start = text.len();
+    let mut words = 0;
+    // Walking backwards: whether the character after this one is whitespace.
+    let mut space_after = true;
+    for (i, c) in text.char_indices().rev() {
+        let space = c.is_whitespace();
+        if !space {
+            if space_after {
+                words += 1;
+                if words > n {
+                    break;
+                }
+            }
+            start = i;
+        }
+        space_after = space;
+    }
+    &text[start..]
 }
 
 /// Bare titles written before a name: "Prime Minister Justin Trudeau".
@@ -650,7 +673,10 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
             continue;
         }
         let before = &masked[s.span.start as usize..m.span.start as usize];
-        let Some(title) = TITLES.iter().find(|t| before.ends_with(&format!("{t} "))) else {
+        let Some(title) = before
+            .strip_suffix(' ')
+            .and_then(|before| TITLES.iter().find(|t| before.ends_with(**t)))
+        else {
             continue;
         };
         let title_start = m.span.start as usize - title.len() - 1;
@@ -661,13 +687,8 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         if i > 0 && s.mentions[i - 1].span.end as usize >= title_start {
             continue;
         }
-        let lead: String = masked[s.span.start as usize..title_start]
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(" ");
-        if has_word(&lead, NOT_NOW) || lead.ends_with("then-") || lead.ends_with('-') {
+        let lead = last_words(&masked[s.span.start as usize..title_start], 2).trim_end();
+        if has_word(lead, NOT_NOW) || lead.ends_with("then-") || lead.ends_with('-') {
             continue;
         }
         let mut offices: Vec<OfficeId> = ledger
@@ -724,13 +745,16 @@ pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger)
         })
     };
     let mut runs = Vec::new();
+    // Most runs are a single name and are dropped: one buffer serves them all.
+    let mut run = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
         let Some(e) = holder(&mentions[i]) else {
             i += 1;
             continue;
         };
-        let mut run = vec![(e, mentions[i].span)];
+        run.clear();
+        run.push((e, mentions[i].span));
         let mut j = i + 1;
         while j < mentions.len() {
             let gap = between(masked, mentions[j - 1].span, mentions[j].span);
@@ -747,7 +771,7 @@ pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger)
         }
         let closed = run.len() >= 2 && between(masked, run[run.len() - 2].1, run[run.len() - 1].1).ends_with("and ");
         if closed {
-            runs.push(run);
+            runs.push(std::mem::take(&mut run));
         }
         i = j.max(i + 1);
     }
@@ -892,4 +916,31 @@ fn clause_start(masked: &str, sentence: Span, at: Span) -> u32 {
     let text = &masked[sentence.start as usize..at.start as usize];
     text.rfind([';', ':'])
         .map_or(sentence.start, |p| sentence.start + p as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_words_holds_the_words_of_a_joined_copy() {
+        for text in [
+            "",
+            "   ",
+            "word",
+            "  the former\tPrime ",
+            "a b c d e",
+            "then-\u{a0}former  ex",
+            "é ü x",
+            "one  two\n\nthree   ",
+        ] {
+            for n in 0..5 {
+                let joined = text.split_whitespace().rev().take(n).collect::<Vec<_>>();
+                let joined: Vec<&str> = joined.into_iter().rev().collect();
+                let part = last_words(text, n);
+                assert_eq!(part.split_whitespace().collect::<Vec<_>>(), joined, "{text:?} {n}");
+                assert!(text.ends_with(part), "{text:?} {n}");
+            }
+        }
+    }
 }

@@ -44,13 +44,16 @@ pub fn only(between: &str, words: &[&str]) -> bool {
     true
 }
 
-/// True when the text ends with one of the words (case-insensitive, whole word).
+/// True when the text ends with one of the words (case-insensitive, whole word; the
+/// words are given in lower case). Compares the text's last bytes in place: the text
+/// may be a long stretch of the sentence.
 pub fn ends_with_word(text: &str, words: &[&str]) -> bool {
-    let t = text.trim_end().to_ascii_lowercase();
+    let t = text.trim_end().as_bytes();
     words.iter().any(|w| {
-        t.ends_with(w) && {
+        t.len() >= w.len() && {
             let cut = t.len() - w.len();
-            cut == 0 || !t.as_bytes()[cut - 1].is_ascii_alphanumeric()
+            t[cut..].iter().map(u8::to_ascii_lowercase).eq(w.bytes())
+                && (cut == 0 || !t[cut - 1].is_ascii_alphanumeric())
         }
     })
 }
@@ -309,6 +312,15 @@ mod tests {
         assert!(!only("inside", &["in"]));
         assert!(ends_with_word("the former", &["former"]));
         assert!(!ends_with_word("reformer", &["former"]));
+        assert!(ends_with_word("set IN  \n", &["on", "in"]));
+        assert!(ends_with_word("in", &["in"]));
+        assert!(ends_with_word("café-in", &["in"]));
+        assert!(ends_with_word("éin", &["in"]));
+        assert!(!ends_with_word("5in", &["in"]));
+        assert!(!ends_with_word("n", &["in"]));
+        assert!(!ends_with_word("", &["in"]));
+        // The words are lower case: a text never ends with an upper-case word.
+        assert!(!ends_with_word("in", &["IN"]));
         assert!(has_word(
             "our countries celebrated the anniversary",
             word_list!["anniversary"]
