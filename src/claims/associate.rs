@@ -206,10 +206,16 @@ pub(super) fn dated(t: &Timex) -> bool {
 }
 
 /// Finds a trigger phrase in `gap` and returns its kind and byte range in it: the
-/// first occurrence of the first entry of the table that occurs.
-fn find_phrase(gap: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
+/// first occurrence of the first entry of the table that occurs. `gap` starts at
+/// `base` in the document `tokens` were read from.
+fn find_phrase(
+    gap: &str,
+    base: u32,
+    tokens: &[Token],
+    table: &[(&str, EventKind)],
+) -> Option<(EventKind, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
-    gap::each_phrase(gap, table, |k, s, e| {
+    gap::each_phrase(gap, base as usize, tokens, table, |k, s, e| {
         if best.is_none_or(|(bk, _, _)| k < bk) {
             best = Some((k, s, e));
         }
@@ -266,7 +272,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
             // Entity, participle, date: "NATO, founded in 1949", "the Charter, signed on 26 June 1945".
             if t.span.start >= m.span.end && t.span.start <= next_mention {
                 let gap = between(masked, m.span, t.span);
-                if let Some((kind, ws, we)) = find_phrase(gap, EVENT_PARTICIPLES) {
+                if let Some((kind, ws, we)) = find_phrase(gap, m.span.end, tokens, EVENT_PARTICIPLES) {
                     let (pre, post) = (&gap[..ws], &gap[we..]);
                     // Skip an acronym definition "(NATO)" right after the name.
                     let pre = strip_parenthetical(pre);
@@ -285,7 +291,8 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
                 continue;
             }
             // The noun before the entity is the same for every date: found once.
-            let Some((kind, noun_start, noun_end)) = *noun.get_or_insert_with(|| event_noun(s, m, masked)) else {
+            let Some((kind, noun_start, noun_end)) = *noun.get_or_insert_with(|| event_noun(s, m, masked, tokens))
+            else {
                 continue;
             };
             let after_entity = t.span.start >= m.span.end && t.span.start <= next_mention && {
@@ -306,9 +313,9 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
 
 /// The event noun that governs a mention: "the creation of NATO" (kind, noun start
 /// and end in the document).
-fn event_noun(s: &Sentence<'_>, m: &Mention, masked: &str) -> Option<(EventKind, usize, usize)> {
+fn event_noun(s: &Sentence<'_>, m: &Mention, masked: &str, tokens: &[Token]) -> Option<(EventKind, usize, usize)> {
     let sentence_before = &masked[s.span.start as usize..m.span.start as usize];
-    let (kind, ws, _) = last_phrase(sentence_before, EVENT_NOUNS)?;
+    let (kind, ws, _) = last_phrase(sentence_before, s.span.start, tokens, EVENT_NOUNS)?;
     let noun_start = s.span.start as usize + ws;
     let noun_end = noun_start + phrase_len(sentence_before, ws, EVENT_NOUNS);
     let noun_to_entity = &masked[noun_end..m.span.start as usize];
@@ -360,10 +367,16 @@ pub(super) fn strip_parenthetical(gap: &str) -> &str {
 }
 
 /// The last trigger phrase in `text` (at one position, the first entry of the table),
-/// with its kind and byte range.
-fn last_phrase(text: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
+/// with its kind and byte range. `text` starts at `base` in the document `tokens` were
+/// read from.
+fn last_phrase(
+    text: &str,
+    base: u32,
+    tokens: &[Token],
+    table: &[(&str, EventKind)],
+) -> Option<(EventKind, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
-    gap::each_phrase(text, table, |k, s, e| {
+    gap::each_phrase(text, base as usize, tokens, table, |k, s, e| {
         if best.is_none_or(|(_, bs, _)| s > bs) {
             best = Some((k, s, e));
         }
