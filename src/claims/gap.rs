@@ -81,8 +81,6 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// of its single words as bit masks, computed at compile time.
 pub struct WordList {
     entries: &'static [&'static str],
-    /// Bit of each single word's first letter ([`initial_bit`]).
-    initials: u64,
     /// Per first byte (lower-cased, `& 31`): bit n when an entry starting with it has
     /// n bytes (a trailing `-` not counted; bit 31 for 31 or more). One test turns
     /// away almost every word of a text; first letters alone let half of them through.
@@ -95,7 +93,7 @@ pub struct WordList {
 
 impl WordList {
     pub const fn new(entries: &'static [&'static str]) -> WordList {
-        let (mut initials, mut phrases, mut hyphens) = (0u64, false, false);
+        let (mut phrases, mut hyphens) = (false, false);
         let mut by_initial = [0u32; 32];
         let mut k = 0;
         while k < entries.len() {
@@ -111,14 +109,12 @@ impl WordList {
                 n -= 1;
             }
             if n > 0 {
-                initials |= 1 << (w[0].to_ascii_lowercase() & 63);
                 by_initial[(w[0].to_ascii_lowercase() & 31) as usize] |= 1 << if n < 31 { n } else { 31 };
             }
             k += 1;
         }
         WordList {
             entries,
-            initials,
             by_initial,
             phrases,
             hyphens,
@@ -127,7 +123,7 @@ impl WordList {
 
     /// Whether some entry may be `word` (trailing `-` removed): its first byte and
     /// length. False for an empty word.
-    fn may_hold(&self, word: &[u8]) -> bool {
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
         word.first()
             .is_some_and(|c| self.by_initial[(c.to_ascii_lowercase() & 31) as usize] & (1 << word.len().min(31)) != 0)
     }
@@ -209,38 +205,40 @@ static BYTE_CLASS: [u8; 256] = {
 
 /// The words of `text` (as [`words`] reads them) that hold no hyphen, with their
 /// offsets, read from the document's tokens (`text` starts at `base` in the document)
-/// instead of its bytes; only words whose first letter is in `initials` (bits of
-/// [`initial_bit`]); `f` may stop the walk. A token glued to a hyphen is part of a
-/// longer word ("well-held"); a token with non-ASCII bytes holds several words; a
-/// token cut by the ends of `text` is read as the part inside.
+/// instead of its bytes; only words `keep` lets through (a quick test of the word's
+/// bytes, asked before the hyphens around it are looked at); `f` may stop the walk. A
+/// token glued to a hyphen is part of a longer word ("well-held"); a token with
+/// non-ASCII bytes holds several words; a token cut by the ends of `text` is read as
+/// the part inside.
 pub fn each_plain_word<'t>(
     text: &'t str,
     base: usize,
     tokens: &[Token],
-    initials: u64,
+    keep: impl Fn(&[u8]) -> bool,
     mut f: impl FnMut(usize, &'t str) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let b = text.as_bytes();
     let hyphen = |k: usize| b.get(k) == Some(&b'-');
+    let limit = base + text.len();
     let first = tokens.partition_point(|t| (t.end as usize) <= base);
-    for t in tokens[first..]
-        .iter()
-        .take_while(|t| (t.start as usize) < base + text.len())
-    {
-        let start = (t.start as usize).max(base) - base;
-        let end = (t.end as usize - base).min(text.len());
-        let cut = start + base != t.start as usize || end + base != t.end as usize;
-        if !cut && (t.alpha || b[start..end].is_ascii()) {
-            // One word of ASCII letters and digits.
-            if initials & initial_bit(&text[start..end]) != 0 && !(start > 0 && hyphen(start - 1)) && !hyphen(end) {
+    for t in tokens[first..].iter().take_while(|t| (t.start as usize) < limit) {
+        let (token_start, token_end) = (t.start as usize, t.end as usize);
+        let cut = token_start < base || token_end > limit;
+        if !cut && (t.alpha || b[token_start - base..token_end - base].is_ascii()) {
+            // One word of ASCII letters and digits: most tokens, turned away by `keep`
+            // from their bytes.
+            let (start, end) = (token_start - base, token_end - base);
+            if keep(&b[start..end]) && !(start > 0 && hyphen(start - 1)) && !hyphen(end) {
                 f(start, &text[start..end])?;
             }
             continue;
         }
+        let start = token_start.max(base) - base;
+        let end = token_end.min(limit) - base;
         // The words between the token's non-ASCII bytes.
         for (o, w) in words(&text[start..end]) {
             let at = start + o;
-            if initials & initial_bit(w) != 0
+            if keep(w.as_bytes())
                 && !(at == start && start > 0 && hyphen(start - 1))
                 && !(at + w.len() == end && hyphen(end))
             {
@@ -257,8 +255,9 @@ pub fn has_plain_word(text: &str, base: usize, tokens: &[Token], list: &WordList
     if list.phrases || list.hyphens {
         return has_word(text, list);
     }
-    each_plain_word(text, base, tokens, list.initials, |_, w| {
-        let found = list.may_hold(w.as_bytes()) && list.entries.iter().any(|e| w.eq_ignore_ascii_case(e));
+    let may_hold = |w: &[u8]| list.may_hold(w);
+    each_plain_word(text, base, tokens, may_hold, |_, w| {
+        let found = list.entries.iter().any(|e| w.eq_ignore_ascii_case(e));
         if found {
             ControlFlow::Break(())
         } else {
@@ -466,7 +465,6 @@ mod tests {
     #[test]
     fn plain_words_from_tokens_are_those_a_word_scan_finds() {
         use crate::extract::tokens::tokenize;
-        let all = u64::MAX;
         for text in [
             "Canada will host the summit, which was held in 2014.",
             "well-held talks; talks held-over; they then-signed it",
@@ -477,10 +475,16 @@ mod tests {
             let tokens = tokenize(text.as_bytes());
             let plain = |part: &'static str, base: usize| {
                 let mut got = Vec::new();
-                let _ = each_plain_word(part, base, &tokens, all, |at, w| {
-                    got.push((at, w));
-                    ControlFlow::Continue(())
-                });
+                let _ = each_plain_word(
+                    part,
+                    base,
+                    &tokens,
+                    |_| true,
+                    |at, w| {
+                        got.push((at, w));
+                        ControlFlow::Continue(())
+                    },
+                );
                 got
             };
             assert_eq!(plain(text, 0), want, "{text}");
