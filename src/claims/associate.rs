@@ -199,7 +199,7 @@ pub(super) fn between(masked: &str, a: Span, b: Span) -> &str {
 
 /// A single calendar value (not part of a range, not relative to "now").
 pub(super) fn dated(t: &Timex) -> bool {
-    super::period(&t.value).is_some()
+    super::is_period(&t.value)
         && !t
             .group
             .is_some_and(|g| g.kind == crate::extract::timex::GroupKind::Range)
@@ -508,8 +508,10 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         let gap = between(masked, a.span, b.span);
         // In "the President of the European Council, Charles Michel, the President of
         // the Commission, ..." a person right after an office belongs to that office.
-        let after_office =
-            i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[]);
+        // Asked only for a person before an office.
+        let after_office = || {
+            i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[])
+        };
         let (person, office) = match (
             a.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person),
             b.office(),
@@ -518,7 +520,7 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
             (Some(p), Some(o))
                 if only(gap, &["the"])
                     && gap.contains(',')
-                    && !after_office
+                    && !after_office()
                     && !office_before_person(s, i + 1, masked, ledger) =>
             {
                 ((p, a.span), (o, b.span))
@@ -678,13 +680,8 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         let Some(person) = m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person) else {
             continue;
         };
-        // Already claimed with a full office name.
-        if out
-            .iter()
-            .any(|c| matches!(c, Claim::OfficeHolder(o) if o.person_span == m.span))
-        {
-            continue;
-        }
+        // A title right before the name, then whether the person is already claimed
+        // with a full office name (a look through the document's claims so far).
         let before = &masked[s.span.start as usize..m.span.start as usize];
         let Some(title) = before
             .strip_suffix(' ')
@@ -692,6 +689,12 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         else {
             continue;
         };
+        if out
+            .iter()
+            .any(|c| matches!(c, Claim::OfficeHolder(o) if o.person_span == m.span))
+        {
+            continue;
+        }
         let title_start = m.span.start as usize - title.len() - 1;
         if title_start > 0 && !matches!(masked.as_bytes()[title_start - 1], b' ' | b'(' | b'"' | b'\n') {
             continue; // "Vice-Chancellor Olaf Scholz"

@@ -28,8 +28,11 @@ pub fn only(between: &str, words: &[&str]) -> bool {
                 _ => return false,
             }
         }
+        // An entry is sliced and compared only when its first letter is the text's.
+        let first = rest.as_bytes()[0];
         for w in words {
-            if let Some(head) = rest.get(..w.len())
+            if w.as_bytes().first().is_none_or(|c| c.eq_ignore_ascii_case(&first))
+                && let Some(head) = rest.get(..w.len())
                 && head.eq_ignore_ascii_case(w)
             {
                 let after = &rest[w.len()..];

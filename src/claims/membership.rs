@@ -89,7 +89,7 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
                         && (has_word(gap, JOIN_CUES) || has_word(&g, word_list!["member"]))
                 }
             });
-            if let Some(t) = when.filter(|t| super::period(&t.value).is_some() && !t.relative) {
+            if let Some(t) = when.filter(|t| super::is_period(&t.value) && !t.relative) {
                 out.push(Claim::Membership(MembershipClaim {
                     member,
                     member_span: m.span,

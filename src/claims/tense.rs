@@ -75,7 +75,7 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: 
     let base = s.span.start as usize;
     // A verb is tied to the first dated timex after it: no verb from the last one on
     // can be, so the words after it are not read.
-    let Some(last) = s.timexes.iter().rev().find(|t| period(&t.value).is_some()) else {
+    let Some(last) = s.timexes.iter().rev().find(|t| is_period(&t.value)) else {
         return;
     };
     let last = (last.span.start as usize).saturating_sub(base);
@@ -199,7 +199,7 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
     let t = s
         .timexes
         .iter()
-        .find(|t| t.span.start as usize >= from && period(&t.value).is_some())?;
+        .find(|t| t.span.start as usize >= from && is_period(&t.value))?;
     if t.relative {
         return None;
     }
