@@ -132,6 +132,7 @@ pub(super) struct Sentence<'a> {
 
 pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
     let speakers = speakers(x, masked, ledger);
+    let bodies = super::membership::Bodies::new(ledger);
     let mut out = Vec::new();
     let (mut ti, mut mi) = (0, 0);
     let (mut timexes, mut mentions): (Vec<&Timex>, Vec<&Mention>) = (Vec::new(), Vec::new());
@@ -171,7 +172,7 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
             offices(&s, x, masked, ledger, &mut out);
             titled_persons(&s, x, masked, ledger, &mut out);
             series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
-            super::membership::build(&s, masked, ledger, &speakers, &mut out);
+            super::membership::build(&s, masked, ledger, &bodies, &speakers, &mut out);
             super::count::build(&s, x, masked, ledger, &mut out);
         }
         if dated {

@@ -58,20 +58,47 @@ fn strip_ordinals(gap: &str) -> String {
         .join(" ")
 }
 
-fn body_of(m: &Mention, ledger: &Ledger) -> Option<EntityId> {
-    m.entity().filter(|e| ledger.memberships_in(*e).next().is_some())
+/// The entities the ledger lists members of, as a table read by entity id: built once
+/// per document, where asking the ledger (a scan of its memberships) for each
+/// mention would cost more.
+pub(super) struct Bodies(Vec<bool>);
+
+impl Bodies {
+    pub(super) fn new(ledger: &Ledger) -> Bodies {
+        let len = ledger.memberships.iter().map(|m| m.of as usize + 1).max().unwrap_or(0);
+        let mut has_members = vec![false; len];
+        for m in &ledger.memberships {
+            has_members[m.of as usize] = true;
+        }
+        Bodies(has_members)
+    }
+
+    fn has_members(&self, e: EntityId) -> bool {
+        self.0.get(e as usize).copied().unwrap_or(false)
+    }
+}
+
+fn body_of(m: &Mention, bodies: &Bodies) -> Option<EntityId> {
+    m.entity().filter(|e| bodies.has_members(*e))
 }
 
 fn member_of(m: &Mention, ledger: &Ledger) -> Option<EntityId> {
     m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Country)
 }
 
-pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &[EntityId], out: &mut Vec<Claim>) {
+pub(super) fn build(
+    s: &Sentence<'_>,
+    masked: &str,
+    ledger: &Ledger,
+    bodies: &Bodies,
+    speakers: &[EntityId],
+    out: &mut Vec<Claim>,
+) {
     let ms = &s.mentions;
     for (i, m) in ms.iter().enumerate() {
         let Some(member) = member_of(m, ledger) else { continue };
         let Some(b) = ms.get(i + 1) else { continue };
-        let Some(body) = body_of(b, ledger) else { continue };
+        let Some(body) = body_of(b, bodies) else { continue };
         let gap = between(masked, m.span, b.span);
         // "Finland, which joined NATO in 2023"
         if only(gap, JOIN_WORDS)
@@ -123,13 +150,12 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
     }
     // "NATO, of which our two countries are founding members"; "the founding members
     // of NATO, alongside ...".
-    // The words around a mention are read before the ledger is asked whether it names
-    // a body (a scan of the memberships), and without lower-cased copies.
+    // Only bodies; the words around them are read without lower-cased copies.
     for (i, b) in ms.iter().enumerate() {
+        let Some(body) = body_of(b, bodies) else { continue };
         let before = masked[s.span.start as usize..b.span.start as usize].trim_end();
-        if (ends_with_ignore_case(before, "founding members of")
-            || ends_with_ignore_case(before, "founding members of the"))
-            && let Some(body) = body_of(b, ledger)
+        if ends_with_ignore_case(before, "founding members of")
+            || ends_with_ignore_case(before, "founding members of the")
         {
             alongside(s, i, masked, ledger, body, out);
         }
@@ -139,7 +165,6 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, ledger: &Ledger, speakers: &
         // The rare tail is read lower-cased, as it always was: `only` skips an
         // upper-case acronym "(NATO)" but not "(nato)".
         if let Some(tail) = strip_prefix_ignore_case(rest, "of which ").map(str::to_ascii_lowercase)
-            && let Some(body) = body_of(b, ledger)
             && has_word(&tail, word_list!["founding"])
             && only(
                 &tail,
@@ -244,6 +269,19 @@ fn push_founding(out: &mut Vec<Claim>, member: EntityId, member_span: Span, body
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_are_the_entities_the_ledger_lists_members_of() {
+        let (ledger, errors) = crate::ledger::load(&crate::check::embedded(crate::ledger::EMBEDDED));
+        assert!(errors.is_empty());
+        let bodies = Bodies::new(&ledger);
+        let ids = 0..ledger.entities.len() as EntityId + 3;
+        assert!(ids.clone().any(|e| bodies.has_members(e)));
+        for e in ids {
+            assert_eq!(bodies.has_members(e), ledger.memberships_in(e).next().is_some(), "{e}");
+        }
+        assert!(!Bodies::new(&Ledger::default()).has_members(0));
+    }
 
     #[test]
     fn text_tests_ignore_case_without_copies() {
