@@ -287,15 +287,16 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
             }
             // Noun, entity, date: "the creation of NATO in 1949"; date, noun, entity:
             // "in 1949 with the creation of NATO". Not in anniversary sentences, where
-            // the date is usually the anniversary's.
-            if *anniversary_sentence.get_or_insert_with(is_anniversary_sentence) {
-                continue;
-            }
-            // The noun before the entity is the same for every date: found once.
+            // the date is usually the anniversary's. The noun before the entity is the
+            // same for every date: found once, and before the sentence's words are
+            // read for an anniversary, as few entities have one.
             let Some((kind, noun_start, noun_end)) = *noun.get_or_insert_with(|| event_noun(s, m, masked, tokens))
             else {
                 continue;
             };
+            if *anniversary_sentence.get_or_insert_with(is_anniversary_sentence) {
+                continue;
+            }
             let after_entity = t.span.start >= m.span.end && t.span.start <= next_mention && {
                 let g = strip_parenthetical(between(masked, m.span, t.span));
                 only(g, &["in", "on"]) && !g.trim().is_empty()
