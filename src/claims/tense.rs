@@ -73,9 +73,10 @@ const DETACHING: &WordList = &WordList::new(&[
 pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: Option<Date>, out: &mut Vec<Claim>) {
     let Some(today) = doc_date else { return };
     let base = s.span.start as usize;
-    // A verb is tied to the first dated timex after it: no verb from the last one on
-    // can be, so the words after it are not read.
-    let Some(last) = s.timexes.iter().rev().find(|t| is_period(&t.value)) else {
+    // A verb is tied to the first dated timex after it, and makes no claim when that
+    // one is relative: no verb from the last absolute one on can make one, so the
+    // words after it are not read.
+    let Some(last) = s.timexes.iter().rev().find(|t| is_period(&t.value) && !t.relative) else {
         return;
     };
     let last = (last.span.start as usize).saturating_sub(base);
