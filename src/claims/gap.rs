@@ -294,12 +294,15 @@ pub fn each_phrase<K>(
     let initials = table.iter().fold(0u64, |m, (w, _)| m | initial_bit(w));
     let b = text.as_bytes();
     let mut word_at = |i: usize| {
-        if initials & (1 << (b[i].to_ascii_lowercase() & 63)) == 0 {
+        let c = b[i];
+        if initials & (1 << (c.to_ascii_lowercase() & 63)) == 0 {
             return;
         }
         for (k, (w, _)) in table.iter().enumerate() {
+            // The first letters, then the whole entry.
             let e = i + w.len();
-            if b.get(i..e).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            if w.as_bytes().first().is_some_and(|f| f.eq_ignore_ascii_case(&c))
+                && b.get(i..e).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
                 && b.get(e).is_none_or(|&n| !is_alnum(n))
             {
                 f(k, i, e);
