@@ -132,6 +132,7 @@ pub(super) struct Sentence<'a> {
 
 pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
     let speakers = speakers(x, masked, ledger);
+    let bodies = super::membership::Bodies::new(ledger);
     let mut out = Vec::new();
     let (mut ti, mut mi) = (0, 0);
     let (mut timexes, mut mentions): (Vec<&Timex>, Vec<&Mention>) = (Vec::new(), Vec::new());
@@ -171,7 +172,7 @@ pub fn build(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
             offices(&s, x, masked, ledger, &mut out);
             titled_persons(&s, x, masked, ledger, &mut out);
             series(&s, masked, &speakers, x.doc_date.map(|d| d.date), &mut out);
-            super::membership::build(&s, masked, ledger, &speakers, &mut out);
+            super::membership::build(&s, masked, ledger, &bodies, &speakers, &mut out);
             super::count::build(&s, x, masked, ledger, &mut out);
         }
         if dated {
@@ -199,17 +200,23 @@ pub(super) fn between(masked: &str, a: Span, b: Span) -> &str {
 
 /// A single calendar value (not part of a range, not relative to "now").
 pub(super) fn dated(t: &Timex) -> bool {
-    super::period(&t.value).is_some()
+    super::is_period(&t.value)
         && !t
             .group
             .is_some_and(|g| g.kind == crate::extract::timex::GroupKind::Range)
 }
 
 /// Finds a trigger phrase in `gap` and returns its kind and byte range in it: the
-/// first occurrence of the first entry of the table that occurs.
-fn find_phrase(gap: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
+/// first occurrence of the first entry of the table that occurs. `gap` starts at
+/// `base` in the document `tokens` were read from.
+fn find_phrase(
+    gap: &str,
+    base: u32,
+    tokens: &[Token],
+    table: &[(&str, EventKind)],
+) -> Option<(EventKind, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
-    gap::each_phrase(gap, table, |k, s, e| {
+    gap::each_phrase(gap, base as usize, tokens, table, |k, s, e| {
         if best.is_none_or(|(bk, _, _)| k < bk) {
             best = Some((k, s, e));
         }
@@ -266,7 +273,7 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
             // Entity, participle, date: "NATO, founded in 1949", "the Charter, signed on 26 June 1945".
             if t.span.start >= m.span.end && t.span.start <= next_mention {
                 let gap = between(masked, m.span, t.span);
-                if let Some((kind, ws, we)) = find_phrase(gap, EVENT_PARTICIPLES) {
+                if let Some((kind, ws, we)) = find_phrase(gap, m.span.end, tokens, EVENT_PARTICIPLES) {
                     let (pre, post) = (&gap[..ws], &gap[we..]);
                     // Skip an acronym definition "(NATO)" right after the name.
                     let pre = strip_parenthetical(pre);
@@ -280,14 +287,16 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
             }
             // Noun, entity, date: "the creation of NATO in 1949"; date, noun, entity:
             // "in 1949 with the creation of NATO". Not in anniversary sentences, where
-            // the date is usually the anniversary's.
+            // the date is usually the anniversary's. The noun before the entity is the
+            // same for every date: found once, and before the sentence's words are
+            // read for an anniversary, as few entities have one.
+            let Some((kind, noun_start, noun_end)) = *noun.get_or_insert_with(|| event_noun(s, m, masked, tokens))
+            else {
+                continue;
+            };
             if *anniversary_sentence.get_or_insert_with(is_anniversary_sentence) {
                 continue;
             }
-            // The noun before the entity is the same for every date: found once.
-            let Some((kind, noun_start, noun_end)) = *noun.get_or_insert_with(|| event_noun(s, m, masked)) else {
-                continue;
-            };
             let after_entity = t.span.start >= m.span.end && t.span.start <= next_mention && {
                 let g = strip_parenthetical(between(masked, m.span, t.span));
                 only(g, &["in", "on"]) && !g.trim().is_empty()
@@ -306,9 +315,9 @@ fn event_dates(s: &Sentence<'_>, masked: &str, tokens: &[Token], ledger: &Ledger
 
 /// The event noun that governs a mention: "the creation of NATO" (kind, noun start
 /// and end in the document).
-fn event_noun(s: &Sentence<'_>, m: &Mention, masked: &str) -> Option<(EventKind, usize, usize)> {
+fn event_noun(s: &Sentence<'_>, m: &Mention, masked: &str, tokens: &[Token]) -> Option<(EventKind, usize, usize)> {
     let sentence_before = &masked[s.span.start as usize..m.span.start as usize];
-    let (kind, ws, _) = last_phrase(sentence_before, EVENT_NOUNS)?;
+    let (kind, ws, _) = last_phrase(sentence_before, s.span.start, tokens, EVENT_NOUNS)?;
     let noun_start = s.span.start as usize + ws;
     let noun_end = noun_start + phrase_len(sentence_before, ws, EVENT_NOUNS);
     let noun_to_entity = &masked[noun_end..m.span.start as usize];
@@ -360,10 +369,16 @@ pub(super) fn strip_parenthetical(gap: &str) -> &str {
 }
 
 /// The last trigger phrase in `text` (at one position, the first entry of the table),
-/// with its kind and byte range.
-fn last_phrase(text: &str, table: &[(&str, EventKind)]) -> Option<(EventKind, usize, usize)> {
+/// with its kind and byte range. `text` starts at `base` in the document `tokens` were
+/// read from.
+fn last_phrase(
+    text: &str,
+    base: u32,
+    tokens: &[Token],
+    table: &[(&str, EventKind)],
+) -> Option<(EventKind, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
-    gap::each_phrase(text, table, |k, s, e| {
+    gap::each_phrase(text, base as usize, tokens, table, |k, s, e| {
         if best.is_none_or(|(_, bs, _)| s > bs) {
             best = Some((k, s, e));
         }
@@ -495,8 +510,10 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         let gap = between(masked, a.span, b.span);
         // In "the President of the European Council, Charles Michel, the President of
         // the Commission, ..." a person right after an office belongs to that office.
-        let after_office =
-            i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[]);
+        // Asked only for a person before an office.
+        let after_office = || {
+            i > 0 && s.mentions[i - 1].office().is_some() && only(between(masked, s.mentions[i - 1].span, a.span), &[])
+        };
         let (person, office) = match (
             a.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person),
             b.office(),
@@ -505,7 +522,7 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
             (Some(p), Some(o))
                 if only(gap, &["the"])
                     && gap.contains(',')
-                    && !after_office
+                    && !after_office()
                     && !office_before_person(s, i + 1, masked, ledger) =>
             {
                 ((p, a.span), (o, b.span))
@@ -539,8 +556,7 @@ fn offices(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledger, out:
         // "former Prime Minister Stephen Harper", "then-Chancellor Angela Merkel".
         let first = a.span.start as usize;
         let lead = &masked[s.span.start as usize..first];
-        let lead_words: String = lead.split_whitespace().rev().take(3).collect::<Vec<_>>().join(" ");
-        if has_word(&lead_words, NOT_NOW)
+        if has_word(last_words(lead, 3), NOT_NOW)
             || ends_with_word(lead, &["then-"])
             || has_word(gap, NOT_NOW)
             || lead.trim_end().ends_with("then-")
@@ -595,12 +611,13 @@ pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start:
                 // date inside another phrase ("Canada's 2025 G7 presidency", "who
                 // died in 1944").
                 let gap = &masked[end as usize..t.span.start as usize];
+                // The preposition first: it reads only the gap's end.
                 t.span.start >= end
+                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
                     && !has_word(
                         gap,
                         word_list!["which", "who", "whom", "whose", "that", "where", "when"],
                     )
-                    && ends_with_word(gap, &["in", "on", "during", "from", "between", "until"])
             }
         })
         .filter_map(|t| {
@@ -623,6 +640,29 @@ pub(super) fn claim_dates(s: &Sentence<'_>, x: &Extraction, masked: &str, start:
     })
 }
 
+/// The part of `text` from its `n`th last whitespace-separated word on (all of it when
+/// it has fewer): the words a joined copy of the last `n` would hold, without the copy.
+fn last_words(text: &str, n: usize) -> &str {
+    let mut start = text.len();
+    let mut words = 0;
+    // Walking backwards: whether the character after this one is whitespace.
+    let mut space_after = true;
+    for (i, c) in text.char_indices().rev() {
+        let space = c.is_whitespace();
+        if !space {
+            if space_after {
+                words += 1;
+                if words > n {
+                    break;
+                }
+            }
+            start = i;
+        }
+        space_after = space;
+    }
+    &text[start..]
+}
+
 /// Bare titles written before a name: "Prime Minister Justin Trudeau".
 const TITLES: &[&str] = &[
     "Prime Minister",
@@ -642,17 +682,21 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         let Some(person) = m.entity().filter(|e| ledger.entity(*e).kind == EntityKind::Person) else {
             continue;
         };
-        // Already claimed with a full office name.
+        // A title right before the name, then whether the person is already claimed
+        // with a full office name (a look through the document's claims so far).
+        let before = &masked[s.span.start as usize..m.span.start as usize];
+        let Some(title) = before
+            .strip_suffix(' ')
+            .and_then(|before| TITLES.iter().find(|t| before.ends_with(**t)))
+        else {
+            continue;
+        };
         if out
             .iter()
             .any(|c| matches!(c, Claim::OfficeHolder(o) if o.person_span == m.span))
         {
             continue;
         }
-        let before = &masked[s.span.start as usize..m.span.start as usize];
-        let Some(title) = TITLES.iter().find(|t| before.ends_with(&format!("{t} "))) else {
-            continue;
-        };
         let title_start = m.span.start as usize - title.len() - 1;
         if title_start > 0 && !matches!(masked.as_bytes()[title_start - 1], b' ' | b'(' | b'"' | b'\n') {
             continue; // "Vice-Chancellor Olaf Scholz"
@@ -661,13 +705,8 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
         if i > 0 && s.mentions[i - 1].span.end as usize >= title_start {
             continue;
         }
-        let lead: String = masked[s.span.start as usize..title_start]
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(" ");
-        if has_word(&lead, NOT_NOW) || lead.ends_with("then-") || lead.ends_with('-') {
+        let lead = last_words(&masked[s.span.start as usize..title_start], 2).trim_end();
+        if has_word(lead, NOT_NOW) || lead.ends_with("then-") || lead.ends_with('-') {
             continue;
         }
         let mut offices: Vec<OfficeId> = ledger
@@ -724,13 +763,16 @@ pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger)
         })
     };
     let mut runs = Vec::new();
+    // Most runs are a single name and are dropped: one buffer serves them all.
+    let mut run = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
         let Some(e) = holder(&mentions[i]) else {
             i += 1;
             continue;
         };
-        let mut run = vec![(e, mentions[i].span)];
+        run.clear();
+        run.push((e, mentions[i].span));
         let mut j = i + 1;
         while j < mentions.len() {
             let gap = between(masked, mentions[j - 1].span, mentions[j].span);
@@ -747,7 +789,7 @@ pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger)
         }
         let closed = run.len() >= 2 && between(masked, run[run.len() - 2].1, run[run.len() - 1].1).ends_with("and ");
         if closed {
-            runs.push(run);
+            runs.push(std::mem::take(&mut run));
         }
         i = j.max(i + 1);
     }
@@ -892,4 +934,31 @@ fn clause_start(masked: &str, sentence: Span, at: Span) -> u32 {
     let text = &masked[sentence.start as usize..at.start as usize];
     text.rfind([';', ':'])
         .map_or(sentence.start, |p| sentence.start + p as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_words_holds_the_words_of_a_joined_copy() {
+        for text in [
+            "",
+            "   ",
+            "word",
+            "  the former\tPrime ",
+            "a b c d e",
+            "then-\u{a0}former  ex",
+            "é ü x",
+            "one  two\n\nthree   ",
+        ] {
+            for n in 0..5 {
+                let joined = text.split_whitespace().rev().take(n).collect::<Vec<_>>();
+                let joined: Vec<&str> = joined.into_iter().rev().collect();
+                let part = last_words(text, n);
+                assert_eq!(part.split_whitespace().collect::<Vec<_>>(), joined, "{text:?} {n}");
+                assert!(text.ends_with(part), "{text:?} {n}");
+            }
+        }
+    }
 }

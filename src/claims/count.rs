@@ -31,7 +31,10 @@ pub(super) fn build(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Led
                 && matches!(between(masked, m.span, n.span), "'s " | "’s ")
                 && m.entity().is_some()
         });
-        if !(matches!(det.as_str(), "the" | "all" | "its" | "their" | "our") || possessive.is_some()) {
+        let determiner = ["the", "all", "its", "their", "our"]
+            .iter()
+            .any(|d| det.eq_ignore_ascii_case(d));
+        if !(determiner || possessive.is_some()) {
             continue;
         }
         let after = &masked[n.span.end as usize..s.span.end as usize];
@@ -43,7 +46,10 @@ pub(super) fn build(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Led
         });
         let (body, noun_span) = if let Some((m, body)) = noun.and_then(|m| m.members_of().map(|b| (m, b))) {
             (body, m.span)
-        } else if let Some(g) = GENERIC.iter().find(|g| after.starts_with(&format!(" {g}"))) {
+        } else if let Some(g) = after
+            .strip_prefix(' ')
+            .and_then(|after| GENERIC.iter().find(|g| after.starts_with(**g)))
+        {
             let noun_span = Span::new(n.span.end as usize + 1, n.span.end as usize + 1 + g.len());
             let end_ok = after
                 .as_bytes()
@@ -75,10 +81,6 @@ pub(super) fn build(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Led
     }
 }
 
-fn last_word(text: &str) -> String {
-    text.trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+fn last_word(text: &str) -> &str {
+    text.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
 }

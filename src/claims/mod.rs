@@ -174,9 +174,59 @@ pub fn period(value: &TimexValue) -> Option<(Date, Date)> {
     }
 }
 
+/// Whether [`period`] gives the value's days, without computing them: the claims ask
+/// it of every date they pass over.
+pub fn is_period(value: &TimexValue) -> bool {
+    matches!(
+        value,
+        TimexValue::Day { .. }
+            | TimexValue::Month { .. }
+            | TimexValue::Year { .. }
+            | TimexValue::Season { .. }
+            | TimexValue::Half { .. }
+            | TimexValue::Quarter { .. }
+    )
+}
+
 /// Everything claimed in one document.
 pub fn claims(extraction: &Extraction, masked: &str, ledger: &Ledger) -> Vec<Claim> {
     let mut out = build(extraction, masked, ledger);
     out.sort_by_key(Claim::start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::timex::Season;
+
+    #[test]
+    fn is_period_is_whether_period_gives_days() {
+        let values = [
+            TimexValue::Day {
+                date: jiff::civil::date(2024, 9, 26),
+            },
+            TimexValue::Month { year: 2024, month: 13 },
+            TimexValue::Year { year: -5 },
+            TimexValue::Season {
+                year: 2024,
+                season: Season::Winter,
+            },
+            TimexValue::Quarter { year: 2024, quarter: 9 },
+            TimexValue::Half { year: 2024, half: 0 },
+            TimexValue::Week { year: 2024, week: 39 },
+            TimexValue::Decade { decade: 199 },
+            TimexValue::Century { century: 19 },
+            TimexValue::Present,
+            TimexValue::Past,
+            TimexValue::Future,
+            TimexValue::Duration { iso: "P2D".into() },
+            TimexValue::Other {
+                value: "XXXX-XX-XX".into(),
+            },
+        ];
+        for v in &values {
+            assert_eq!(is_period(v), period(v).is_some(), "{v:?}");
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 
 use super::associate::Sentence;
-use super::gap::{WordList, each_plain_word, has_word, initial_bit, is_word_byte, words};
+use super::gap::{WordList, each_plain_word, has_word, is_word_byte, words};
 use super::*;
 use crate::extract::tokens::Token;
 
@@ -68,12 +68,15 @@ const DETACHING: &WordList = &WordList::new(&[
     "compared",
 ]);
 
+/// Kept out of line: profiles of the claims stage read its cost by name.
+#[inline(never)]
 pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: Option<Date>, out: &mut Vec<Claim>) {
     let Some(today) = doc_date else { return };
     let base = s.span.start as usize;
-    // A verb is tied to the first dated timex after it: no verb from the last one on
-    // can be, so the words after it are not read.
-    let Some(last) = s.timexes.iter().rev().find(|t| period(&t.value).is_some()) else {
+    // A verb is tied to the first dated timex after it, and makes no claim when that
+    // one is relative: no verb from the last absolute one on can make one, so the
+    // words after it are not read.
+    let Some(last) = s.timexes.iter().rev().find(|t| is_period(&t.value) && !t.relative) else {
         return;
     };
     let last = (last.span.start as usize).saturating_sub(base);
@@ -85,7 +88,10 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: 
         if w.eq_ignore_ascii_case("will") {
             let Some((vat, verb)) = next(at, w.len()) else { return };
             // "the will of", "will be held" (the past-verb guard covers "be").
-            if matches!(verb.to_ascii_lowercase().as_str(), "of" | "to" | "and" | "be" | "have") {
+            if ["of", "to", "and", "be", "have"]
+                .iter()
+                .any(|n| verb.eq_ignore_ascii_case(n))
+            {
                 return;
             }
             let verb_end = vat + verb.len();
@@ -121,7 +127,8 @@ pub(super) fn build(s: &Sentence<'_>, masked: &str, tokens: &[Token], doc_date: 
             }));
         }
     };
-    let _ = each_plain_word(head, base, tokens, PAST_INITIALS | initial_bit("will"), |at, w| {
+    let may_start_verb = |w: &[u8]| VERB_HEADS.may_hold(w);
+    let _ = each_plain_word(head, base, tokens, may_start_verb, |at, w| {
         claim(at, w);
         ControlFlow::Continue(())
     });
@@ -152,24 +159,23 @@ const MODALS: &[&str] = &[
     "will", "to", "would", "be", "shall", "may", "could", "should", "must", "being",
 ];
 
-/// The first letters of the past verbs, one bit per letter: most words are turned
-/// away by one test.
-const PAST_INITIALS: u64 = {
-    let mut mask = 0;
+/// The first words of the past verbs, and "will": the words a claim can start at.
+const HEADS: [&str; PAST_VERBS.len() + 1] = {
+    let mut heads = ["will"; PAST_VERBS.len() + 1];
     let mut i = 0;
     while i < PAST_VERBS.len() {
-        mask |= initial_bit(PAST_VERBS[i].0);
+        heads[i + 1] = PAST_VERBS[i].0;
         i += 1;
     }
-    mask
+    heads
 };
+/// [`HEADS`] as a word list: its first-letter-and-length test turns away almost every
+/// other word before a closer look (a word it lets through is compared in full).
+const VERB_HEADS: &WordList = &WordList::new(&HEADS);
 
 /// Whether `first` (and the word after it, asked for only when needed) make a
 /// past-tense event verb; the last word of it: `(None, first)` or `(Some(at), next)`.
 fn past_verb<'t>(first: &'t str, next: impl FnOnce() -> Option<(usize, &'t str)>) -> Option<(Option<usize>, &'t str)> {
-    if PAST_INITIALS & initial_bit(first) == 0 {
-        return None;
-    }
     let mut next = Some(next);
     let mut second = None;
     PAST_VERBS.iter().find_map(|(head, tail)| {
@@ -194,15 +200,16 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
     let t = s
         .timexes
         .iter()
-        .find(|t| t.span.start as usize >= from && period(&t.value).is_some())?;
+        .find(|t| t.span.start as usize >= from && is_period(&t.value))?;
     if t.relative {
         return None;
     }
     let gap = masked.get(from..t.span.start as usize)?;
-    if gap.len() > 90 || gap.contains([',', ';', ':', '(', ')', '"', '“', '”']) || has_word(gap, DETACHING) {
+    if gap.len() > 90 {
         return None;
     }
-    // The gap ends with the preposition, as a whole word (any case).
+    // The gap ends with the preposition, as a whole word (any case). Tested before
+    // the words in the gap: it reads only the gap's end.
     let trimmed = gap.trim_end().as_bytes();
     if !["in", "on", "from", "during", "between", "in early", "in late", "in mid"]
         .iter()
@@ -213,6 +220,9 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
                 && (cut == 0 || trimmed[cut - 1] == b' ')
         })
     {
+        return None;
+    }
+    if gap.contains([',', ';', ':', '(', ')', '"', '“', '”']) || has_word(gap, DETACHING) {
         return None;
     }
     // The whole range when the date starts one: "from 2013 to 2015".
