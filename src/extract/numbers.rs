@@ -69,9 +69,8 @@ static NUMBER_WORDS: std::sync::LazyLock<WordFilter> = std::sync::LazyLock::new(
 /// The value of a number word ("twelve", "twenty-seven"). Every word of letters in a
 /// document comes here: most are turned away by their length and the word filter,
 /// the rest are lower-cased on the stack and matched.
-fn word_value(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
-    if !(3..=13).contains(&b.len()) || !NUMBER_WORDS.may_contain(b) {
+fn word_value(filter: &WordFilter, b: &[u8]) -> Option<u64> {
+    if !(3..=13).contains(&b.len()) || !filter.may_contain(b) {
         return None;
     }
     let mut buf = [0u8; 13];
@@ -96,6 +95,7 @@ pub fn find(masked: &str) -> Vec<Number> {
 /// [`find`] with the text's words already found: a number starts a word.
 pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
     let bytes = masked.as_bytes();
+    let filter: &WordFilter = &NUMBER_WORDS;
     let mut out = Vec::new();
     // Where reading has got to: a number may run over several words ("1,000,000",
     // "twenty-one").
@@ -142,7 +142,7 @@ pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
             i = i.max(e);
         } else if t.alpha && bytes.get(i) != Some(&b'-') {
             // A word of letters alone: a number word or nothing.
-            if let Some(v) = masked.get(start..i).and_then(word_value) {
+            if let Some(v) = word_value(filter, &bytes[start..i]) {
                 out.push(Number {
                     span: Span::new(start, i),
                     value: v,
@@ -155,7 +155,7 @@ pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
             }
             if e == bytes.len() || !is_word_byte(bytes[e]) {
                 let word = masked.get(start..e).unwrap_or("").trim_end_matches('-');
-                if let Some(v) = word_value(word) {
+                if let Some(v) = word_value(filter, word.as_bytes()) {
                     out.push(Number {
                         span: Span::new(start, start + word.len()),
                         value: v,
