@@ -159,13 +159,13 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 /// Whole-word uses of `acronym` in `masked`.
 pub fn uses(masked: &str, acronym: &str) -> Vec<Span> {
     let bytes = masked.as_bytes();
-    masked
-        .match_indices(acronym)
-        .filter(|(s, _)| {
+    // A vectorized search: the rule asks once per defined acronym, over the whole text.
+    memchr::memmem::find_iter(bytes, acronym.as_bytes())
+        .filter(|&s| {
             let e = s + acronym.len();
-            (*s == 0 || !is_word_byte(bytes[s - 1])) && (e == bytes.len() || !is_word_byte(bytes[e]))
+            (s == 0 || !is_word_byte(bytes[s - 1])) && (e == bytes.len() || !is_word_byte(bytes[e]))
         })
-        .map(|(s, _)| Span::new(s, s + acronym.len()))
+        .map(|s| Span::new(s, s + acronym.len()))
         .collect()
 }
 
