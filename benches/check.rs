@@ -14,10 +14,6 @@ use factlint::check::{CheckOptions, Engine, embedded};
 use factlint::source::SourceText;
 use rayon::prelude::*;
 
-/// The command's allocator (see `src/main.rs`), so that the figures are the command's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     divan::main();
 }

@@ -10,11 +10,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// mimalloc: a file's many small, short-lived buffers are freed and reused faster
-/// than with the system allocator (about 8% of a run; docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "factlint",
