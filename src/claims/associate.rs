@@ -215,9 +215,21 @@ fn find_phrase(
     tokens: &[Token],
     table: &[(&str, EventKind)],
 ) -> Option<(EventKind, usize, usize)> {
+    best_phrase(gap, base, tokens, table, |found, best| found.0 < best.0)
+}
+
+/// The phrase of `table` in `text` that `better` prefers to every other, as (entry,
+/// start, end) against the best so far.
+fn best_phrase(
+    text: &str,
+    base: u32,
+    tokens: &[Token],
+    table: &[(&str, EventKind)],
+    better: impl Fn((usize, usize, usize), (usize, usize, usize)) -> bool,
+) -> Option<(EventKind, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
-    gap::each_phrase(gap, base as usize, tokens, table, |k, s, e| {
-        if best.is_none_or(|(bk, _, _)| k < bk) {
+    gap::each_phrase(text, base as usize, tokens, table, |k, s, e| {
+        if best.is_none_or(|b| better((k, s, e), b)) {
             best = Some((k, s, e));
         }
     });
@@ -377,13 +389,7 @@ fn last_phrase(
     tokens: &[Token],
     table: &[(&str, EventKind)],
 ) -> Option<(EventKind, usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    gap::each_phrase(text, base as usize, tokens, table, |k, s, e| {
-        if best.is_none_or(|(_, bs, _)| s > bs) {
-            best = Some((k, s, e));
-        }
-    });
-    best.map(|(k, s, e)| (table[k].1, s, e))
+    best_phrase(text, base, tokens, table, |found, best| found.1 > best.1)
 }
 
 /// The longest table entry `text` starts with at `at` (any case).

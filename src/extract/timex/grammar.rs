@@ -167,6 +167,15 @@ pub(crate) fn ws(i: &str) -> R<'_, &str> {
     }
 }
 
+/// A byte of white space as [`ws`] reads it (the no-break spaces 0xC2 0xA0 and 0xE2
+/// 0x80 0xAF byte by byte) or a hyphen: what look-aheads skip between two words.
+pub(crate) fn is_gap_byte(c: u8) -> bool {
+    matches!(
+        c,
+        b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
+    )
+}
+
 /// A run of ASCII letters (byte-level: an ASCII run always ends on a char boundary).
 pub(crate) fn word(i: &str) -> R<'_, &str> {
     let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -2338,16 +2347,7 @@ impl<'a> Look<'a> {
             return &[];
         }
         let from = self.digits + 2;
-        // White space as `ws` reads it (no-break spaces included), and hyphens.
-        let gap = b[from..]
-            .iter()
-            .take_while(|c| {
-                matches!(
-                    c,
-                    b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
-                )
-            })
-            .count();
+        let gap = b[from..].iter().take_while(|&&c| is_gap_byte(c)).count();
         let rest = &b[from + gap..];
         &rest[..rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
     }

@@ -390,17 +390,7 @@ pub(super) fn word_classes(word: &[u8]) -> u16 {
             key = (key << 8) | u64::from(b | 0x20);
         }
         key <<= 8 * (8 - n);
-        let mut h = hash8(key);
-        loop {
-            let (k, c) = TABLE8[h];
-            if k == key {
-                return c;
-            }
-            if k == 0 {
-                return 0;
-            }
-            h = (h + 1) & ((1 << HASH_BITS) - 1);
-        }
+        return probe(&TABLE8, key, hash8(key));
     }
     // The key as `pack` builds it, without a buffer: ASCII letters lower-case by
     // setting bit 5; the padding stays zero.
@@ -409,13 +399,18 @@ pub(super) fn word_classes(word: &[u8]) -> u16 {
         key = (key << 8) | u128::from(b | 0x20);
     }
     key <<= 8 * (16 - n);
-    let mut h = hash(key);
+    probe(&TABLE, key, hash(key))
+}
+
+/// The classes stored for `key` in a trigger table, probing from slot `h` (a free
+/// slot, key 0, ends the search: 0, no classes).
+fn probe<K: Copy + PartialEq + Default>(table: &[(K, u16); 1 << HASH_BITS], key: K, mut h: usize) -> u16 {
     loop {
-        let (k, c) = TABLE[h];
+        let (k, c) = table[h];
         if k == key {
             return c;
         }
-        if k == 0 {
+        if k == K::default() {
             return 0;
         }
         h = (h + 1) & ((1 << HASH_BITS) - 1);
@@ -474,13 +469,7 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     // Classes that need more than a year or a month after them.
     let strong = classes & !CTX;
     let mut j = wend;
-    // (0xC2 0xA0 and 0xE2 0x80 0xAF are the no-break spaces.)
-    while j < bytes.len()
-        && matches!(
-            bytes[j],
-            b' ' | b'\t' | b'\n' | b'\r' | b'-' | 0xC2 | 0xA0 | 0xE2 | 0x80 | 0xAF
-        )
-    {
+    while j < bytes.len() && grammar::is_gap_byte(bytes[j]) {
         j += 1;
     }
     let Some(&c) = bytes.get(j) else {
