@@ -947,9 +947,82 @@ fn year_list_rest<'a>(i: &'a str, first: &Piece) -> R<'a, Hit> {
     Ok((r, Hit::Group(GroupKind::List, pieces)))
 }
 
+/// A four-digit year that nothing after it can extend or undo: no range, list,
+/// possessive or count noun can follow, so [`year_group`] and [`year_tail_ok`] would
+/// take the year alone. Most years in prose are such; they skip the combinators.
+/// `None` leaves the year to them (`lone_year_agrees_with_the_combinators`).
+pub(super) fn lone_year(i: &str) -> Option<(&str, i16)> {
+    let (r, year) = year4(i).ok()?;
+    let b = r.as_bytes();
+    let safe = match b.first() {
+        None => true,
+        // Not a decimal, a time or a date ("2024.5", "2024:", "2024/25").
+        Some(b'.' | b')' | b';' | b'!' | b'?' | b'"' | b']' | b':') => !b.get(1).is_some_and(u8::is_ascii_digit),
+        // A list goes on after ", " or ", and " only with another year.
+        Some(b',') => match r.get(1..).map(ws) {
+            Some(Ok((after, _))) => no_year_after_conjunction(after).unwrap_or_else(|| no_year_at(after)),
+            _ => true,
+        },
+        Some(b' ' | b'\t' | b'\n' | b'\r') => {
+            let Ok((after, _)) = ws(r) else {
+                return None;
+            };
+            let word = alpha_prefix(after);
+            match after.as_bytes().first() {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    // Not a range ("to 2016"), a count ("2000 troops"), or a list
+                    // ("and 2026") unless no year follows the "and".
+                    let listed = |list: &[&str]| list.iter().any(|n| word.eq_ignore_ascii_case(n.as_bytes()));
+                    !listed(&["to", "through", "until", "till"])
+                        && !listed(COUNT_NOUNS)
+                        && no_year_after_conjunction(after).unwrap_or(true)
+                }
+                // A dash after spaces may make a range ("2014 – 2016").
+                Some(&c) => c < 0x80 && c != b'-',
+                None => true,
+            }
+        }
+        _ => false,
+    };
+    safe.then_some((r, year))
+}
+
+/// The ASCII letters `s` starts with.
+fn alpha_prefix(s: &str) -> &[u8] {
+    let b = s.as_bytes();
+    &b[..b.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
+}
+
+/// For `s` starting "and " or "or " (a list's conjunction, as [`year_list_rest`]
+/// reads it): whether no year can follow it. `None` when there is no conjunction.
+fn no_year_after_conjunction(s: &str) -> Option<bool> {
+    let word = alpha_prefix(s);
+    if !(word.eq_ignore_ascii_case(b"and") || word.eq_ignore_ascii_case(b"or")) {
+        return None;
+    }
+    let (rest, _) = s.get(word.len()..).map(ws)?.ok()?;
+    Some(no_year_at(rest))
+}
+
+/// Whether [`modified_year`] surely fails at `s`: no digit, no modifier ("the end
+/// of", "early", "mid-") and no number word (a year in words) starts it.
+fn no_year_at(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            let word = alpha_prefix(s);
+            !["the", "mid", "end", "late", "early", "earlier", "later"]
+                .iter()
+                .any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
+                && super::scan::word_classes(word) & NUMW == 0
+        }
+        Some(&c) => c < 0x80 && !c.is_ascii_digit(),
+    }
+}
+
 /// A year range or list: the first year is parsed once, then a range or a list is
 /// tried after it (a range first).
-fn year_group(i: &str) -> R<'_, (Piece, Option<Hit>)> {
+pub(super) fn year_group(i: &str) -> R<'_, (Piece, Option<Hit>)> {
     let (r, first) = modified_year(i)?;
     match year_range_rest(r, &first).or_else(|_| year_list_rest(r, &first)) {
         Ok((r, hit)) => Ok((r, (first, Some(hit)))),
@@ -984,12 +1057,76 @@ fn years_in_context(i: &str) -> R<'_, Hit> {
 }
 
 /// A year, year list or range (the caller has established the context).
-fn years_any(i: &str) -> R<'_, Hit> {
+pub(super) fn years_any(i: &str) -> R<'_, Hit> {
+    if let Some((r, year)) = lone_year(i) {
+        return Ok((
+            r,
+            Hit::One(Piece::date(
+                Pos { a: i.len(), b: r.len() },
+                PVal::Abs(TimexValue::Year { year }),
+            )),
+        ));
+    }
+    years_any_parsed(i)
+}
+
+/// [`years_any`] by the combinators alone: the oracle for [`lone_year`].
+pub(super) fn years_any_parsed(i: &str) -> R<'_, Hit> {
     let (r, (first, group)) = year_group(i)?;
     let hit = group.unwrap_or(Hit::One(first));
     let (r, _) = year_tail_ok(r)?;
     Ok((r, hit))
 }
+
+/// Nouns after which a four-digit number is a count, not a year ("2000 troops").
+const COUNT_NOUNS: &[&str] = &[
+    "troops",
+    "people",
+    "soldiers",
+    "words",
+    "pages",
+    "units",
+    "shares",
+    "dollars",
+    "men",
+    "women",
+    "children",
+    "students",
+    "cases",
+    "votes",
+    "seats",
+    "jobs",
+    "points",
+    "miles",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "feet",
+    "tons",
+    "tonnes",
+    "barrels",
+    "employees",
+    "workers",
+    "members",
+    "copies",
+    "residents",
+    "deaths",
+    "refugees",
+    "homes",
+    "houses",
+    "cars",
+    "ships",
+    "aircraft",
+    "planes",
+    "hours",
+    "minutes",
+    "days",
+    "km2",
+    "acres",
+    "hectares",
+];
 
 /// What may follow a bare year: not a word glued by a hyphen ("2025-word"), not a
 /// unit or count noun.
@@ -1001,58 +1138,7 @@ fn year_tail_ok(i: &str) -> R<'_, ()> {
         satisfy(|c: char| c.is_ascii_digit()),
     ))
     .parse(r)?;
-    let (r, _) = not(preceded(
-        ws,
-        kws(&[
-            "troops",
-            "people",
-            "soldiers",
-            "words",
-            "pages",
-            "units",
-            "shares",
-            "dollars",
-            "men",
-            "women",
-            "children",
-            "students",
-            "cases",
-            "votes",
-            "seats",
-            "jobs",
-            "points",
-            "miles",
-            "km",
-            "kilometers",
-            "kilometres",
-            "meters",
-            "metres",
-            "feet",
-            "tons",
-            "tonnes",
-            "barrels",
-            "employees",
-            "workers",
-            "members",
-            "copies",
-            "residents",
-            "deaths",
-            "refugees",
-            "homes",
-            "houses",
-            "cars",
-            "ships",
-            "aircraft",
-            "planes",
-            "hours",
-            "minutes",
-            "days",
-            "km2",
-            "acres",
-            "hectares",
-        ]),
-    ))
-    .parse(r)?;
+    let (r, _) = not(preceded(ws, kws(COUNT_NOUNS))).parse(r)?;
     Ok((r, ()))
 }
 
@@ -1068,6 +1154,9 @@ fn year_possessive(i: &str) -> R<'_, Hit> {
 /// Context-free year ranges and lists that are plainly years: "2014–2016",
 /// "2025/2026", "2025 and 2026".
 fn year_group_bare(i: &str) -> R<'_, Hit> {
+    if lone_year(i).is_some() {
+        return fail(i);
+    }
     let (r, (_, Some(hit))) = year_group(i)? else {
         return fail(i);
     };

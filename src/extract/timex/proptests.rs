@@ -49,6 +49,104 @@ fn render(date: Date, f: u8) -> (String, String) {
     }
 }
 
+/// What may follow a year: ranges, lists, possessives, count nouns, decimals, times,
+/// and plain words and punctuation.
+const TAILS: &[&str] = &[
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u{a0}",
+    "\u{202f}",
+    " to",
+    " To",
+    " through",
+    " until",
+    " till",
+    " and",
+    " or",
+    " Or",
+    " apples",
+    " the",
+    " on",
+    " troops",
+    " Troops",
+    " km2",
+    " km",
+    " days",
+    "-",
+    "–",
+    " – ",
+    "—",
+    "/",
+    ",",
+    ", ",
+    ".",
+    ".5",
+    ":",
+    ":30",
+    ")",
+    ";",
+    "'s",
+    "\u{2019}s",
+    "%",
+    "s",
+    "a",
+    "2016",
+    "99",
+    "7",
+    "!",
+    "?",
+    "\"",
+    "]",
+    "é",
+    " é",
+    " 2016",
+    " A",
+    " Early",
+    " mid-2025",
+    "-word",
+    "-2016",
+    ", and",
+    ", and ",
+    " and ",
+    " or ",
+    ", or ",
+    " And ",
+    ", the",
+    " the end of 2026",
+    "early 2027",
+    " early",
+    " two",
+    " two thousand",
+    "nineteen ninety",
+    " twenty",
+    " one",
+    " a",
+    " hundred",
+    " (",
+    " \"",
+    "x",
+    "and",
+    " andes",
+    " order",
+    " mid-2028",
+    "later",
+    " 3",
+    "“",
+    " “",
+    "\u{2013} 2029",
+    " to 2030",
+    " and 2031",
+    ", 2032",
+    "/2033",
+    "–2034",
+    "-35",
+    " or 2036",
+    " through 2037",
+    " until 2038",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -72,6 +170,21 @@ proptest! {
         use super::grammar::{year4, year4_combinators};
         // Failures may differ in their error kind: no caller reads it.
         prop_assert_eq!(year4(&s).ok(), year4_combinators(&s).ok());
+    }
+
+    /// A year that skips the combinators ([`lone_year`]) is what they would have found:
+    /// the same year alone, and no range or list after it.
+    #[test]
+    fn lone_year_agrees_with_the_combinators(
+        year in prop_oneof![1990u32..2030, 1000u32..3000, 0u32..10000],
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..4),
+    ) {
+        use super::grammar::{lone_year, year_group, years_any, years_any_parsed};
+        let text = format!("{year:04}{}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(years_any(&text).ok(), years_any_parsed(&text).ok(), "{:?}", text);
+        if lone_year(&text).is_some() {
+            prop_assert!(matches!(year_group(&text), Ok((_, (_, None)))), "{:?}", text);
+        }
     }
 
     #[test]
