@@ -98,6 +98,30 @@ fn corpus_2000(bencher: Bencher, threads: usize) {
         });
 }
 
+/// Real prose: the documents of `corpus/clean` (written for the project, not
+/// generated; fewer dates and names a KB than the generated corpus), each checked ten
+/// times over, on one thread.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn real_prose(bencher: Bencher) {
+    let engine = default_engine();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/clean");
+    let mut docs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("corpus/clean")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("read")))
+        .collect();
+    docs.sort();
+    let bytes: usize = docs.iter().map(|(_, b)| b.len()).sum();
+    bencher.counter(BytesCount::new(bytes * 10)).bench(|| {
+        (0..10)
+            .flat_map(|_| docs.iter())
+            .map(|(p, b)| check_bytes(engine, p, b))
+            .sum::<usize>()
+    });
+}
+
 /// One 16 MB Markdown file, single thread.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn large_file_16mb(bencher: Bencher) {
