@@ -462,7 +462,9 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
 
 /// Look-ahead gate: a function word ("the", "in", "a", "last") can begin a timex only
 /// when the next token can continue one. Cheap, and skips most attempts in prose.
-fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
+/// `next` is the document's next word, when known: a word of letters alone that
+/// starts where the look-ahead lands ends at its end, without a scan.
+fn gate(bytes: &[u8], wend: usize, classes: u16, next: Option<&Token>) -> bool {
     if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW | HOLI) != 0 {
         return true;
     }
@@ -475,7 +477,10 @@ fn gate(bytes: &[u8], wend: usize, classes: u16) -> bool {
     let Some(&c) = bytes.get(j) else {
         return false;
     };
-    let mut k = j;
+    let mut k = match next {
+        Some(t) if t.alpha && t.start as usize == j => t.end as usize,
+        _ => j,
+    };
     while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
         k += 1;
     }
@@ -895,13 +900,13 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
     };
     // Where reading has got to: a timex may end inside or after a later word.
     let mut i = 0;
-    for t in tokens {
+    for (k, t) in tokens.iter().enumerate() {
         let (start, end) = (t.start as usize, t.end as usize);
         if end <= i {
             continue;
         }
         if t.alpha && start >= i {
-            i = em.word(text, start, end, end);
+            i = em.word(text, start, end, end, tokens.get(k + 1));
             continue;
         }
         i = i.max(start);
@@ -919,16 +924,16 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
             while wend < bytes.len() && bytes[wend].is_ascii_alphanumeric() {
                 wend += 1;
             }
-            i = em.word(text, i, aend, wend);
+            i = em.word(text, i, aend, wend, None);
         }
     }
     em.out
 }
 
 impl Emitter<'_> {
-    /// Tries a timex at the ASCII word `i..wend` (letters up to `aend`); returns where
-    /// reading goes on.
-    fn word(&mut self, text: &str, i: usize, aend: usize, wend: usize) -> usize {
+    /// Tries a timex at the ASCII word `i..wend` (letters up to `aend`, `next` the
+    /// document's next word when known); returns where reading goes on.
+    fn word(&mut self, text: &str, i: usize, aend: usize, wend: usize, next: Option<&Token>) -> usize {
         let bytes = self.bytes;
         let classes = if bytes[i].is_ascii_digit() {
             if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
@@ -938,7 +943,7 @@ impl Emitter<'_> {
             }
         } else {
             let c = word_classes(&bytes[i..aend]) & !CONT;
-            if c != 0 && gate(bytes, aend, c) { c } else { 0 }
+            if c != 0 && gate(bytes, aend, c, next) { c } else { 0 }
         };
         if classes != 0
             && let Some(rest) = text.get(i..)
