@@ -128,8 +128,10 @@ fn matches_initials(masked: &str, tokens: &[(usize, usize, bool)], letters: &[u8
             (None, Some(_)) => false,
             (Some(&(s, e, optional)), _) => {
                 let word = masked.get(s..e).unwrap_or("");
-                let function = (optional || FUNCTION_WORDS.contains(&word.to_ascii_lowercase().as_str())) && !first;
                 let wb = word.as_bytes();
+                // The function words are lower case: no lower-cased copy needed.
+                let function =
+                    (optional || FUNCTION_WORDS.iter().any(|f| wb.eq_ignore_ascii_case(f.as_bytes()))) && !first;
                 // Use the word: its initial, or an alphanumeric prefix such as "G7".
                 let mut used = false;
                 if let Some(&l) = letters.first() {
@@ -172,6 +174,15 @@ pub fn uses(masked: &str, acronym: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `matches_initials` compares words with them case-blind, which equals the
+    /// lower-cased compare only while they are lower case.
+    #[test]
+    fn function_words_are_lower_case() {
+        for w in FUNCTION_WORDS {
+            assert_eq!(*w, w.to_ascii_lowercase());
+        }
+    }
 
     fn defs(t: &str) -> Vec<(String, String)> {
         find_definitions(t)
