@@ -657,11 +657,20 @@ impl Quick<'_> {
                     continue;
                 }
                 b'<' => {
-                    let line_end = memchr::memchr(b'\n', self.t.get(i..end)?).map_or(end, |p| i + p);
-                    let rest = self.t.get(i..line_end)?;
+                    if i + 1 == end || matches!(self.byte(i + 1), b' ' | b'\n') {
+                        i += 1;
+                        continue;
+                    }
+                    // Each on one line. A search runs to the first closer: on success
+                    // what it read is consumed, else the quick path ends, so the reading
+                    // stays linear in the length of a line of many.
+                    let rest = self.t.get(i..end)?;
                     let close = if rest.starts_with(b"<!--") {
                         // `<!-->` and `<!--->` are comments too.
                         let p = memchr::memmem::find(rest.get(2..)?, b"-->")?;
+                        if rest.get(..p + 2)?.contains(&b'\n') {
+                            return None;
+                        }
                         i + 2 + p + 3
                     } else if rest.starts_with(b"<http://") || rest.starts_with(b"<https://") {
                         let p = memchr::memchr(b'>', rest)?;
@@ -669,9 +678,6 @@ impl Quick<'_> {
                             return None;
                         }
                         i + p + 1
-                    } else if i + 1 == end || matches!(self.byte(i + 1), b' ' | b'\n') {
-                        i += 1;
-                        continue;
                     } else {
                         return None;
                     };

@@ -104,6 +104,15 @@ fn tables_quotes_fences_and_comment_blocks() {
     );
 }
 
+/// A long line of many comments or lone `<` is read in linear time (a quadratic
+/// reading would take minutes here).
+#[test]
+fn long_lines_stay_linear() {
+    for piece in ["< ", "<!-- c --> ", "<https://x.org> ", "`c` ", "[a](b) ", "**b** "] {
+        assert!(check(&format!("x {}", piece.repeat(100_000))));
+    }
+}
+
 /// Found by the property test: a row of no cells is no row, but a paragraph.
 #[test]
 fn a_bare_bar_ends_the_table() {
