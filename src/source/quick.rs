@@ -36,9 +36,10 @@ pub(super) fn quick(text: &str, body_start: usize, masked: &mut [u8]) -> Option<
         text,
         t,
         masked,
-        lines,
-        blocks: Vec::new(),
+        blocks: Vec::with_capacity(lines.len() / 2 + 8),
         specials: Specials::new(body, body_start),
+        cells: Vec::new(),
+        lines,
     };
     q.document()?;
     let mut blocks = q.blocks;
@@ -98,6 +99,8 @@ struct Quick<'a> {
     lines: Vec<Line>,
     blocks: Vec<Span>,
     specials: Specials<'a>,
+    /// Scratch for a table row's cells, kept across tables.
+    cells: Vec<(usize, usize)>,
 }
 
 /// Where the inline reader next has to look: every byte that may start an inline
@@ -105,21 +108,31 @@ struct Quick<'a> {
 /// the body. The blocks are read in order, so each pass runs once, resumed hit by hit.
 struct Specials<'a> {
     base: usize,
-    /// `*[]`, `` `< ``, `\\_~` and `&`.
-    passes: [Option<Hits<'a>>; 4],
+    stars: Hits<memchr::Memchr3<'a>>,
+    ticks: Hits<memchr::Memchr2<'a>>,
+    /// `\\`, `_`, `~`: the quick path gives up on them.
+    escapes: Hits<memchr::Memchr3<'a>>,
+    amps: Hits<memchr::Memchr<'a>>,
 }
 
 /// One pass: its iterator and its next hit (`usize::MAX` when done).
-struct Hits<'a> {
-    iter: Box<dyn Iterator<Item = usize> + 'a>,
+struct Hits<I> {
+    iter: I,
     next: usize,
 }
 
-impl<'a> Hits<'a> {
-    fn new(iter: impl Iterator<Item = usize> + 'a) -> Option<Hits<'a>> {
-        let mut iter: Box<dyn Iterator<Item = usize> + 'a> = Box::new(iter);
-        let next = iter.next()?;
-        Some(Hits { iter, next })
+impl<I: Iterator<Item = usize>> Hits<I> {
+    fn new(mut iter: I) -> Hits<I> {
+        let next = iter.next().unwrap_or(usize::MAX);
+        Hits { iter, next }
+    }
+
+    /// The first hit at or after `from`.
+    fn at(&mut self, from: usize) -> usize {
+        while self.next < from {
+            self.next = self.iter.next().unwrap_or(usize::MAX);
+        }
+        self.next
     }
 }
 
@@ -127,25 +140,22 @@ impl<'a> Specials<'a> {
     fn new(body: &'a [u8], base: usize) -> Specials<'a> {
         Specials {
             base,
-            passes: [
-                Hits::new(memchr::memchr3_iter(b'*', b'[', b']', body)),
-                Hits::new(memchr::memchr2_iter(b'`', b'<', body)),
-                Hits::new(memchr::memchr3_iter(b'\\', b'_', b'~', body)),
-                Hits::new(memchr::memchr_iter(b'&', body)),
-            ],
+            stars: Hits::new(memchr::memchr3_iter(b'*', b'[', b']', body)),
+            ticks: Hits::new(memchr::memchr2_iter(b'`', b'<', body)),
+            escapes: Hits::new(memchr::memchr3_iter(b'\\', b'_', b'~', body)),
+            amps: Hits::new(memchr::memchr_iter(b'&', body)),
         }
     }
 
     /// The first special byte at or after `from` and before `end`, else `end`.
     fn find(&mut self, from: usize, end: usize) -> usize {
         let from = from.saturating_sub(self.base);
-        let mut first = usize::MAX;
-        for hits in self.passes.iter_mut().flatten() {
-            while hits.next < from {
-                hits.next = hits.iter.next().unwrap_or(usize::MAX);
-            }
-            first = first.min(hits.next);
-        }
+        let first = self
+            .stars
+            .at(from)
+            .min(self.ticks.at(from))
+            .min(self.escapes.at(from))
+            .min(self.amps.at(from));
         first.saturating_add(self.base).min(end)
     }
 }
@@ -453,15 +463,21 @@ impl Quick<'_> {
     /// A GFM table: a header row, a delimiter row, and rows up to a blank line; every
     /// row starts with `|`. Each cell is a block.
     fn table(&mut self, li: usize) -> Option<usize> {
+        let mut cells = std::mem::take(&mut self.cells);
+        let next = self.table_rows(li, &mut cells);
+        self.cells = cells;
+        next
+    }
+
+    fn table_rows(&mut self, li: usize, cells: &mut Vec<(usize, usize)>) -> Option<usize> {
         let header = self.line(li)?;
         let delimiter = self.line(li + 1)?;
         if self.bytes(delimiter).first() != Some(&b'|') {
             return None;
         }
-        let mut cells = Vec::new();
-        self.cells(delimiter, &mut cells);
+        self.cells(delimiter, cells);
         let width = cells.len();
-        for &(a, b) in &cells {
+        for &(a, b) in cells.iter() {
             let cell = self.t.get(a..b)?.trim_ascii();
             let inner = cell.strip_prefix(b":").unwrap_or(cell);
             let inner = inner.strip_suffix(b":").unwrap_or(inner);
@@ -469,11 +485,11 @@ impl Quick<'_> {
                 return None;
             }
         }
-        self.cells(header, &mut cells);
+        self.cells(header, cells);
         if width == 0 || cells.len() != width {
             return None;
         }
-        self.row(&cells)?;
+        self.row(cells)?;
         let mut j = li + 2;
         while let Some(line) = self.line(j) {
             let s = self.bytes(line);
@@ -483,12 +499,12 @@ impl Quick<'_> {
             if s.first() != Some(&b'|') {
                 return None;
             }
-            self.cells(line, &mut cells);
+            self.cells(line, cells);
             // A row of no cells ends the table (and starts a paragraph).
             if cells.is_empty() || cells.len() > width {
                 return None;
             }
-            self.row(&cells)?;
+            self.row(cells)?;
             j += 1;
         }
         Some(j)
