@@ -362,7 +362,7 @@ fn piece(edge: bool) -> BoxedStrategy<String> {
         4 => inline(edge),
         2 => line_of(&["# ", "## ", "###### ", "#", "# #", "#  "], edge).prop_map(|h| h + " #"),
         2 => line_of(&["# ", "## ", "### "], edge),
-        3 => prop::collection::vec(line_of(&["- ", "* ", "+ ", "1. ", "2. ", "1) ", "10. ", "- ", "   ", "  ", ""], edge), 1..5)
+        3 => prop::collection::vec(line_of(&["- ", "* ", "+ ", "1. ", "2. ", "1) ", "10. ", "01. ", "1234567890. ", "- ", "   ", "  ", ""], edge), 1..5)
             .prop_map(|v| v.join("\n")),
         2 => prop::collection::vec(line_of(&["> ", ">"], edge), 1..4).prop_map(|v| v.join("\n")),
         2 => prop::sample::select(&["```", "```text", "~~~", "````", "~~~~ x"][..]).prop_flat_map(move |open| {
