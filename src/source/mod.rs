@@ -13,6 +13,8 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use crate::error::InputError;
 use crate::span::Span;
 
+mod quick;
+
 /// Largest file factlint checks; larger ones are reported and skipped.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -180,10 +182,17 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, InputError> {
 
 /// The text with every byte except newlines turned into a space.
 fn blank(text: &str) -> Vec<u8> {
+    let mut masked = text.as_bytes().to_vec();
+    reblank(&mut masked);
+    masked
+}
+
+/// Turns every byte except newlines into a space, in place.
+fn reblank(bytes: &mut [u8]) {
     // A select, not a branch: the loop vectorizes.
-    text.bytes()
-        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
-        .collect()
+    for b in bytes {
+        *b = if *b == b'\n' || *b == b'\r' { *b } else { b' ' };
+    }
 }
 
 /// Copies the original bytes of `span` into the mask (making them prose again); only
@@ -224,8 +233,39 @@ fn front_matter(text: &str) -> (FrontMatter, usize) {
     (FrontMatter::default(), start)
 }
 
-/// Unmasks the prose of a Markdown document and returns its blocks.
+/// Unmasks the prose of a Markdown document and returns its blocks: by the quick
+/// masker when the document stays within the subset it reads exactly, else by
+/// pulldown-cmark.
 fn mask_markdown(text: &str, body_start: usize, masked: &mut [u8]) -> Vec<Span> {
+    if let Some(blocks) = quick::quick(text, body_start, masked) {
+        return blocks;
+    }
+    // The quick path may have unmasked some prose before it gave up.
+    if let Some(body) = masked.get_mut(body_start..) {
+        reblank(body);
+    }
+    mask_pulldown(text, body_start, masked)
+}
+
+/// A mask and its blocks.
+#[doc(hidden)]
+pub type MaskAndBlocks = (Vec<u8>, Vec<Span>);
+
+/// The quick masker's and pulldown-cmark's results for a Markdown file, each from a
+/// blank mask: the `markdown_quick` fuzz target and the tests check that they agree
+/// whenever the quick path answers.
+#[doc(hidden)]
+pub fn markdown_paths(text: &str) -> (Option<MaskAndBlocks>, MaskAndBlocks) {
+    let (_, body_start) = front_matter(text);
+    let mut quick_mask = blank(text);
+    let quick = quick::quick(text, body_start, &mut quick_mask).map(|blocks| (quick_mask, blocks));
+    let mut mask = blank(text);
+    let blocks = mask_pulldown(text, body_start, &mut mask);
+    (quick, (mask, blocks))
+}
+
+/// Unmasks the prose of a Markdown document with pulldown-cmark and returns its blocks.
+fn mask_pulldown(text: &str, body_start: usize, masked: &mut [u8]) -> Vec<Span> {
     let body = &text[body_start..];
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut blocks = Vec::new();
