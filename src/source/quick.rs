@@ -38,6 +38,7 @@ pub(super) fn quick(text: &str, body_start: usize, masked: &mut [u8]) -> Option<
         masked,
         blocks: Vec::with_capacity(lines.len() / 2 + 8),
         specials: Specials::new(body, body_start),
+        definitions: memchr::memmem::find(body, b"]:").is_some(),
         cells: Vec::new(),
         lines,
     };
@@ -99,6 +100,8 @@ struct Quick<'a> {
     lines: Vec<Line>,
     blocks: Vec<Span>,
     specials: Specials<'a>,
+    /// Whether the body may define links or footnotes (has a `]:`).
+    definitions: bool,
     /// Scratch for a table row's cells, kept across tables.
     cells: Vec<(usize, usize)>,
 }
@@ -651,10 +654,10 @@ impl Quick<'_> {
 
     /// Reads the inline content `start..end` of one block and unmasks its text.
     fn inline(&mut self, start: usize, end: usize, quote: bool) -> Option<()> {
-        // Open emphasis as a bit stack (1: `**`), and the depth where link text began.
+        // Open emphasis as a bit stack (1: `**`); the depth where link text began, and its `[`.
         let mut stack = 0u64;
         let mut depth = 0u32;
-        let mut link: Option<u32> = None;
+        let mut link: Option<(u32, usize)> = None;
         let mut run = start;
         let mut i = start;
         loop {
@@ -734,12 +737,23 @@ impl Quick<'_> {
                     if link.is_some() || self.byte(i + 1) == b'^' || (i > 0 && self.byte(i - 1) == b'!') {
                         return None;
                     }
-                    link = Some(depth);
+                    link = Some((depth, i));
                     (i, i + 1)
                 }
                 b']' => {
-                    if link.take()? != depth || self.byte(i + 1) != b'(' {
+                    let (at_depth, open) = link.take()?;
+                    if at_depth != depth {
                         return None;
+                    }
+                    if self.byte(i + 1) != b'(' {
+                        // With no definitions (`]:`) in the body, brackets that are not
+                        // an inline link are text: a placeholder such as `[DATE]`.
+                        if self.definitions {
+                            return None;
+                        }
+                        self.prose(open, open + 1, quote);
+                        i += 1;
+                        continue;
                     }
                     let dest = i + 2;
                     let len = self
@@ -768,7 +782,7 @@ impl Quick<'_> {
                         stack = stack << 1 | strong;
                         depth += 1;
                     } else {
-                        if depth == 0 || link == Some(depth) || stack & 1 != strong {
+                        if depth == 0 || link.is_some_and(|(d, _)| d == depth) || stack & 1 != strong {
                             return None;
                         }
                         stack >>= 1;

@@ -113,6 +113,16 @@ fn long_lines_stay_linear() {
     }
 }
 
+/// Brackets that are not a link are text when nothing is defined, as in a draft's
+/// placeholders.
+#[test]
+fn placeholders_are_prose() {
+    let (mask, blocks) = quick("Meet on [DATE] in [CITY] (TBC).\n");
+    assert_eq!(mask, "Meet on [DATE] in [CITY] (TBC).\n");
+    assert_eq!(blocks, vec!["Meet on [DATE] in [CITY] (TBC).\n"]);
+    gives_up("Meet on [DATE].\n\n[DATE]: https://x.org\n");
+}
+
 /// Found by the property test: a row of no cells is no row, but a paragraph.
 #[test]
 fn a_bare_bar_ends_the_table() {
@@ -253,6 +263,15 @@ const EDGE_WORDS: &[&str] = &[
     "1)",
 ];
 const SAFE_ATOMS: &[&str] = &[
+    "[DATE]",
+    "[ ] ",
+    "[x]",
+    "[a] (u)",
+    "[*a*]",
+    "[a][b]",
+    "[]",
+    "*[a*]",
+    "[a]:",
     "*a*",
     "**b**",
     "*a **b** c*",
