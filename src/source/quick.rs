@@ -584,10 +584,7 @@ impl Quick<'_> {
 
     /// Copies `start..end` into the mask; in a block quote, not its `>` markers.
     fn prose(&mut self, start: usize, end: usize, quote: bool) {
-        let (Some(src), Some(dst)) = (self.t.get(start..end), self.masked.get_mut(start..end)) else {
-            return;
-        };
-        dst.copy_from_slice(src);
+        super::copy(self.text, self.masked, Span::new(start, end));
         if quote {
             for i in start..end {
                 if self.byte(i) == b'>'

@@ -987,10 +987,9 @@ pub(super) fn lone_year(i: &str) -> Option<(&str, i16)> {
     safe.then_some((r, year))
 }
 
-/// The ASCII letters `s` starts with.
+/// The ASCII letters `s` starts with ([`word`], or none).
 fn alpha_prefix(s: &str) -> &[u8] {
-    let b = s.as_bytes();
-    &b[..b.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
+    word(s).map_or(&[][..], |(_, w)| w.as_bytes())
 }
 
 /// For `s` starting "and " or "or " (a list's conjunction, as [`year_list_rest`]
