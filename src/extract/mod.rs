@@ -4,6 +4,7 @@
 
 pub mod acronym;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod numbers;
 pub mod sentences;
 pub mod timex;

@@ -14,7 +14,7 @@ pub struct Number {
 }
 
 /// "zero" to "nineteen", each at its value.
-const UNITS: [&str; 20] = [
+pub(super) const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -37,7 +37,7 @@ const UNITS: [&str; 20] = [
     "nineteen",
 ];
 /// "twenty" to "ninety": 20 to 90.
-const TENS: [&str; 8] = [
+pub(super) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
@@ -141,8 +141,10 @@ pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
             }
             i = i.max(e);
         } else if t.alpha && bytes.get(i) != Some(&b'-') {
-            // A word of letters alone: a number word or nothing.
-            if let Some(v) = word_value(filter, &bytes[start..i]) {
+            // A word of letters alone: a number word (its token says so) or nothing.
+            if t.number
+                && let Some(v) = word_value(filter, &bytes[start..i])
+            {
                 out.push(Number {
                     span: Span::new(start, i),
                     value: v,

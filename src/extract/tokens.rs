@@ -3,13 +3,20 @@
 //! stages that walk a document word by word (names, numbers, the spelling rule) read
 //! this list instead of classifying every byte again.
 
-/// One run of word bytes.
+use super::lexicon;
+
+/// One run of word bytes, with its class if it is a word the extractors look for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub start: u32,
     pub end: u32,
     /// Every byte is an ASCII letter.
     pub alpha: bool,
+    /// For a word of letters, the temporal grammar's classes for it
+    /// ([`lexicon::Class`]); 0 for most words and for every other token.
+    pub timex: u16,
+    /// A word of letters that is a number word ("twelve", "Twenty").
+    pub number: bool,
 }
 
 impl Token {
@@ -46,6 +53,7 @@ pub fn tokenize(text: &[u8]) -> Vec<Token> {
     if let Some((start, letters)) = open {
         out.push(token(start, text.len(), letters));
     }
+    lexicon::classify(text, &mut out);
     out
 }
 
@@ -123,6 +131,8 @@ fn token(start: usize, end: usize, letters: bool) -> Token {
         start: start as u32,
         end: end as u32,
         alpha: letters,
+        timex: 0,
+        number: false,
     }
 }
 
@@ -167,6 +177,7 @@ mod tests {
             }
             out.push(token(start, i, text[start..i].iter().all(u8::is_ascii_alphabetic)));
         }
+        lexicon::classify(text, &mut out);
         out
     }
 

@@ -15,6 +15,7 @@ pub mod jsonl;
 mod proptests;
 mod resolve;
 mod scan;
+pub(crate) use scan::TRIGGERS;
 #[cfg(test)]
 mod tests;
 mod words;

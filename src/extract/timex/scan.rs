@@ -13,9 +13,10 @@ use crate::span::Span;
 use super::grammar::class::*;
 
 /// Lower-case words that can begin a timex (or the context phrase before one), with
-/// the classes of productions worth trying there. Sorted, for binary search.
+/// the classes of productions worth trying there. Sorted; looked up through
+/// [`crate::extract::lexicon`].
 const TRIGGER_COUNT: usize = 265;
-static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
+pub(crate) static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"a", CTX | NUMW),
     (b"about", CTX | NUMW),
     (b"after", CTX),
@@ -283,138 +284,10 @@ static TRIGGERS: [(&[u8], u16); TRIGGER_COUNT] = [
     (b"yesterday", REL | ALONE),
 ];
 
-/// Index of a word's first two letters (the second may be missing) in `PREFIX_LEN`.
-const fn prefix_index(c0: u8, c1: Option<u8>) -> usize {
-    let second = match c1 {
-        Some(c) => (c - b'a') as usize + 1,
-        None => 0,
-    };
-    (c0 - b'a') as usize * 27 + second
-}
-
-/// Bit `n` of an entry is set when some trigger word starts with those two letters and
-/// has `n` letters: most words of prose are rejected by one load and one bit test.
-static PREFIX_LEN: [u32; 26 * 27] = {
-    let mut t = [0u32; 26 * 27];
-    let mut k = 0;
-    while k < TRIGGERS.len() {
-        let w = TRIGGERS[k].0;
-        let c1 = if w.len() > 1 { Some(w[1]) } else { None };
-        t[prefix_index(w[0], c1)] |= 1 << w.len();
-        k += 1;
-    }
-    t
-};
-
-/// A lower-case word of at most 16 bytes as a big-endian integer, zero-padded.
-const fn pack(w: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    let mut k = 0;
-    while k < w.len() && k < 16 {
-        buf[k] = w[k];
-        k += 1;
-    }
-    u128::from_be_bytes(buf)
-}
-
-const HASH_BITS: u32 = 10;
-
-const fn hash(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
-}
-
-/// Open-addressing hash table of the trigger words longer than 8 bytes (key 0 marks
-/// an empty slot), built at compile time: a lookup is one or two probes.
-static TABLE: [(u128, u16); 1 << HASH_BITS] = {
-    let mut t = [(0u128, 0u16); 1 << HASH_BITS];
-    let mut k = 0;
-    while k < TRIGGERS.len() {
-        if TRIGGERS[k].0.len() > 8 {
-            let key = pack(TRIGGERS[k].0);
-            let mut h = hash(key);
-            while t[h].0 != 0 {
-                h = (h + 1) & ((1 << HASH_BITS) - 1);
-            }
-            t[h] = (key, TRIGGERS[k].1);
-        }
-        k += 1;
-    }
-    t
-};
-
-/// The trigger words of at most 8 bytes, as [`TABLE`] but keyed by a `u64`: most
-/// words of prose that pass the prefix bitmap are short, and a `u64` key is cheaper
-/// to build and compare. Each word is in one of the two tables.
-static TABLE8: [(u64, u16); 1 << HASH_BITS] = {
-    let mut t = [(0u64, 0u16); 1 << HASH_BITS];
-    let mut k = 0;
-    while k < TRIGGERS.len() {
-        if TRIGGERS[k].0.len() <= 8 {
-            let key = (pack(TRIGGERS[k].0) >> 64) as u64;
-            let mut h = hash8(key);
-            while t[h].0 != 0 {
-                h = (h + 1) & ((1 << HASH_BITS) - 1);
-            }
-            t[h] = (key, TRIGGERS[k].1);
-        }
-        k += 1;
-    }
-    t
-};
-
-const fn hash8(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
-}
-
 /// The production classes for an ASCII word as written, in any case (0 when no timex
-/// can start with it). Most words are rejected by the prefix/length bitmap before any
-/// packing; the rest are looked up in a compile-time hash table.
+/// can start with it). A word of the document has them in its token already.
 pub(super) fn word_classes(word: &[u8]) -> u16 {
-    let n = word.len();
-    let Some(&c0) = word.first() else {
-        return 0;
-    };
-    let c = c0.to_ascii_lowercase();
-    let c1 = word.get(1).map(u8::to_ascii_lowercase);
-    if !c.is_ascii_lowercase()
-        || c1.is_some_and(|c| !c.is_ascii_lowercase())
-        || n > 16
-        || PREFIX_LEN[prefix_index(c, c1)] & (1 << n) == 0
-    {
-        return 0;
-    }
-    if n <= 8 {
-        let mut key = 0u64;
-        for &b in word {
-            key = (key << 8) | u64::from(b | 0x20);
-        }
-        key <<= 8 * (8 - n);
-        return probe(&TABLE8, key, hash8(key));
-    }
-    // The key as `pack` builds it, without a buffer: ASCII letters lower-case by
-    // setting bit 5; the padding stays zero.
-    let mut key = 0u128;
-    for &b in word {
-        key = (key << 8) | u128::from(b | 0x20);
-    }
-    key <<= 8 * (16 - n);
-    probe(&TABLE, key, hash(key))
-}
-
-/// The classes stored for `key` in a trigger table, probing from slot `h` (a free
-/// slot, key 0, ends the search: 0, no classes).
-fn probe<K: Copy + PartialEq + Default>(table: &[(K, u16); 1 << HASH_BITS], key: K, mut h: usize) -> u16 {
-    loop {
-        let (k, c) = table[h];
-        if k == key {
-            return c;
-        }
-        if k == K::default() {
-            return 0;
-        }
-        h = (h + 1) & ((1 << HASH_BITS) - 1);
-    }
+    crate::extract::lexicon::lookup(word).timex
 }
 
 /// Look-ahead gate for a token starting with a digit: four digits (a year), digits
@@ -477,9 +350,10 @@ fn gate(bytes: &[u8], wend: usize, classes: u16, next: Option<&Token>) -> bool {
     let Some(&c) = bytes.get(j) else {
         return false;
     };
-    let mut k = match next {
-        Some(t) if t.alpha && t.start as usize == j => t.end as usize,
-        _ => j,
+    // The next word, and its classes when it is the next token (a word of letters).
+    let (mut k, known) = match next {
+        Some(t) if t.alpha && t.start as usize == j => (t.end as usize, Some(t.timex)),
+        _ => (j, None),
     };
     while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
         k += 1;
@@ -500,7 +374,7 @@ fn gate(bytes: &[u8], wend: usize, classes: u16, next: Option<&Token>) -> bool {
     if classes & NUMW != 0 && matches!(next, b"to" | b"or" | b"than" | b"least" | b"most") {
         return true;
     }
-    let nc = word_classes(next);
+    let nc = known.unwrap_or_else(|| word_classes(next));
     if nc & (MONTH | WKDAY) != 0 {
         return c.is_ascii_uppercase();
     }
@@ -906,7 +780,12 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
             continue;
         }
         if t.alpha && start >= i {
-            i = em.word(text, start, end, end, tokens.get(k + 1));
+            // Most words begin no timex: their class says so without a call.
+            i = if t.timex & !CONT == 0 {
+                end
+            } else {
+                em.word(text, start, end, end, t.timex, tokens.get(k + 1))
+            };
             continue;
         }
         i = i.max(start);
@@ -924,16 +803,18 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
             while wend < bytes.len() && bytes[wend].is_ascii_alphanumeric() {
                 wend += 1;
             }
-            i = em.word(text, i, aend, wend, None);
+            let letters = word_classes(&bytes[i..aend]);
+            i = em.word(text, i, aend, wend, letters, None);
         }
     }
     em.out
 }
 
 impl Emitter<'_> {
-    /// Tries a timex at the ASCII word `i..wend` (letters up to `aend`, `next` the
-    /// document's next word when known); returns where reading goes on.
-    fn word(&mut self, text: &str, i: usize, aend: usize, wend: usize, next: Option<&Token>) -> usize {
+    /// Tries a timex at the ASCII word `i..wend` (letters up to `aend`, of classes
+    /// `letters`; `next` the document's next word when known); returns where reading
+    /// goes on.
+    fn word(&mut self, text: &str, i: usize, aend: usize, wend: usize, letters: u16, next: Option<&Token>) -> usize {
         let bytes = self.bytes;
         let classes = if bytes[i].is_ascii_digit() {
             if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
@@ -942,7 +823,7 @@ impl Emitter<'_> {
                 0
             }
         } else {
-            let c = word_classes(&bytes[i..aend]) & !CONT;
+            let c = letters & !CONT;
             if c != 0 && gate(bytes, aend, c, next) { c } else { 0 }
         };
         if classes != 0
