@@ -253,12 +253,17 @@ impl Check for Params {
         let mut named: Vec<(usize, usize)> = Vec::new();
         let bytes = masked.as_bytes();
         let mut lower: Vec<u8> = Vec::with_capacity(32);
+        // The words that may be listed first, in a loop small enough to inline: most
+        // words of a document stop there.
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         letter_words(bytes, &cx.extraction.tokens, |s, i| {
-            if !(ix.lengths.0..=ix.lengths.1).contains(&(i - s))
-                || !ix.filter.as_ref().is_some_and(|f| f.may_contain(&bytes[s..i]))
+            if (ix.lengths.0..=ix.lengths.1).contains(&(i - s))
+                && ix.filter.as_ref().is_some_and(|f| f.may_contain(&bytes[s..i]))
             {
-                return;
+                candidates.push((s, i));
             }
+        });
+        for (s, i) in candidates {
             lower.clear();
             lower.extend_from_slice(&bytes[s..i]);
             lower.make_ascii_lowercase();
@@ -270,7 +275,7 @@ impl Check for Params {
                     found.push((g, v, k, span));
                 }
             }
-        });
+        }
         for g in 0..ix.names.len() {
             let mut counts: Vec<(usize, u32)> = Vec::new(); // (variant, count), first-seen order
             for &(fg, v, _, _) in found.iter().filter(|f| f.0 == g) {
