@@ -512,6 +512,23 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn a_fingerprint_is_the_words_in_any_case_wherever_it_sits() {
+        for word in ["G7", "Ukraine", "Presidency", "Intergovernmental", "Québec"] {
+            let alone = fingerprint(word.as_bytes(), 0, word.len());
+            // At the end of a text (fewer than 8 bytes after it) and inside one.
+            let text = format!("the {} and the rest of the sentence", word.to_uppercase());
+            let s = 4;
+            let e = s + word.to_uppercase().len();
+            assert_eq!(fingerprint(text.as_bytes(), s, e), alone, "{word}");
+            let end = format!("of {word}");
+            assert_eq!(fingerprint(end.as_bytes(), 3, end.len()), alone, "{word}");
+        }
+        // The length counts: a word is not its own prefix.
+        assert_ne!(fingerprint(b"NATOs", 0, 4), fingerprint(b"NATOs", 0, 5));
+        assert_ne!(fingerprint(b"Canada", 0, 6), fingerprint(b"France", 0, 6));
+    }
+
     fn gazetteer() -> Gazetteer {
         let toml = r#"
 [[entity]]
