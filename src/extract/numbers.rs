@@ -106,6 +106,10 @@ pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
             continue;
         }
         i = t.end as usize;
+        // Most words are none: letters, no number word, no hyphen after.
+        if t.alpha && !t.number && bytes.get(i) != Some(&b'-') {
+            continue;
+        }
         // "3.5", "1,5": the digits after a point or comma are not a number.
         if start > 0 && matches!(bytes[start - 1], b'.' | b',') {
             continue;
