@@ -780,11 +780,13 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
             continue;
         }
         if t.alpha && start >= i {
-            // Most words begin no timex: their class says so without a call.
-            i = if t.timex & !CONT == 0 {
-                end
+            // Most words begin no timex: their class says so, or the gate (the next
+            // word) does, without a call.
+            let c = t.timex & !CONT;
+            i = if c != 0 && gate(bytes, end, c, tokens.get(k + 1)) {
+                em.try_at(text, start, end, c)
             } else {
-                em.word(text, start, end, end, t.timex, tokens.get(k + 1))
+                end
             };
             continue;
         }
@@ -803,35 +805,35 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
             while wend < bytes.len() && bytes[wend].is_ascii_alphanumeric() {
                 wend += 1;
             }
-            let letters = word_classes(&bytes[i..aend]);
-            i = em.word(text, i, aend, wend, letters, None);
+            let classes = if bytes[i].is_ascii_digit() {
+                if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
+                    DIG
+                } else {
+                    0
+                }
+            } else {
+                let c = word_classes(&bytes[i..aend]) & !CONT;
+                if c != 0 && gate(bytes, aend, c, None) { c } else { 0 }
+            };
+            i = if classes != 0 {
+                em.try_at(text, i, wend, classes)
+            } else {
+                wend
+            };
         }
     }
     em.out
 }
 
 impl Emitter<'_> {
-    /// Tries a timex at the ASCII word `i..wend` (letters up to `aend`, of classes
-    /// `letters`; `next` the document's next word when known); returns where reading
-    /// goes on.
-    fn word(&mut self, text: &str, i: usize, aend: usize, wend: usize, letters: u16, next: Option<&Token>) -> usize {
-        let bytes = self.bytes;
-        let classes = if bytes[i].is_ascii_digit() {
-            if digit_start_ok(bytes, i) && digit_gate(bytes, i, wend) {
-                DIG
-            } else {
-                0
-            }
-        } else {
-            let c = letters & !CONT;
-            if c != 0 && gate(bytes, aend, c, next) { c } else { 0 }
-        };
-        if classes != 0
-            && let Some(rest) = text.get(i..)
+    /// Tries a timex of `classes` (the gate passed) at the ASCII word `i..wend`;
+    /// returns where reading goes on.
+    fn try_at(&mut self, text: &str, i: usize, wend: usize, classes: u16) -> usize {
+        if let Some(rest) = text.get(i..)
             && let Some((r, hit)) = grammar::timex_at(rest, classes)
         {
-            let end = bytes.len() - r.len();
-            if end > i && !is_rate(bytes, i, &hit) {
+            let end = self.bytes.len() - r.len();
+            if end > i && !is_rate(self.bytes, i, &hit) {
                 self.emit(hit);
                 return end;
             }
