@@ -336,7 +336,9 @@ fn digit_gate(bytes: &[u8], i: usize, wend: usize) -> bool {
 /// Look-ahead gate: a function word ("the", "in", "a", "last") can begin a timex only
 /// when the next token can continue one. Cheap, and skips most attempts in prose.
 /// `next` is the document's next word, when known: a word of letters alone that
-/// starts where the look-ahead lands ends at its end, without a scan.
+/// starts where the look-ahead lands ends at its end, without a scan. Inlined: it runs
+/// for every word of a trigger class ("and", "a", "in"), and most calls end early.
+#[inline(always)]
 fn gate(bytes: &[u8], wend: usize, classes: u16, next: Option<&Token>) -> bool {
     if classes & (ALONE | MONTH | WKDAY | SEASON | FISCAL | Q | SET | CLOCKW | HOLI) != 0 {
         return true;
