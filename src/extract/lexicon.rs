@@ -97,7 +97,7 @@ const fn insert16(t: &mut [(u128, Class); SLOTS], key: u128, class: Class) {
     t[h].1.number |= class.number;
 }
 
-/// [`insert16`] for the `u64` table.
+/// [`insert16`] for the `u64` table (a `const fn` cannot compare a generic key).
 const fn insert8(t: &mut [(u64, Class); SLOTS], key: u64, class: Class) {
     let mut h = hash8(key);
     while t[h].0 != 0 && t[h].0 != key {
