@@ -825,65 +825,78 @@ fn fiscal_year(i: &str) -> R<'_, Hit> {
 // Years in context, lists and ranges
 // ---------------------------------------------------------------------------
 
-/// Words after which a bare four-digit number is a year.
-const YEAR_CONTEXT: &[&str] = &[
-    // Attributive years: "a 1996 law", "that 1978 resolution", "the company's 1989
-    // results" (the "s" after the apostrophe), "bonds due 1993".
+/// Words after which a bare four-digit number is a year. Attributive years: "a 1996
+/// law", "that 1978 resolution", "the company's 1989 results" (the "s" after the
+/// apostrophe), "bonds due 1993". Sorted and lower-case, for [`is_year_context`].
+pub(super) const YEAR_CONTEXT: &[&str] = &[
     "a",
-    "an",
-    "that",
-    "due",
-    "s",
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "during",
-    "of",
-    "before",
-    "after",
-    "through",
-    "to",
-    "between",
-    "for",
-    "the",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "into",
-    "throughout",
-    "around",
-    "circa",
     "about",
-    "than",
-    "both",
+    "after",
+    "an",
+    "and",
+    "around",
     "as",
-    "year",
-    "ca",
-    "spring",
-    "summer",
+    "at",
     "autumn",
-    "fall",
-    "winter",
+    "before",
+    "beginning",
+    "between",
+    "both",
+    "by",
+    "ca",
+    "circa",
+    "due",
+    "during",
     "early",
+    "end",
+    "fall",
+    "for",
+    "from",
+    "her",
+    "his",
+    "in",
+    "into",
+    "its",
     "late",
     "mid",
-    "pre",
-    "post",
-    "and",
-    "or",
-    "beginning",
-    "end",
-    "start",
     "middle",
-    "at",
-    "within",
+    "of",
+    "or",
+    "our",
     "past",
+    "post",
+    "pre",
+    "s",
+    "since",
+    "spring",
+    "start",
+    "summer",
+    "than",
+    "that",
+    "the",
+    "their",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "until",
+    "winter",
+    "within",
+    "year",
 ];
+
+/// A word of [`YEAR_CONTEXT`], in any case: a binary search on the lower-cased word
+/// (the list is long, and every year in context is looked up).
+pub(super) fn is_year_context(w: &[u8]) -> bool {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    for (l, c) in lower.iter_mut().zip(w) {
+        *l = c.to_ascii_lowercase();
+    }
+    YEAR_CONTEXT.binary_search_by(|c| c.as_bytes().cmp(lower)).is_ok()
+}
 
 /// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
 /// "the end of 2024", "1949's" (span without the "'s").
@@ -1020,8 +1033,155 @@ fn no_year_at(s: &str) -> bool {
 }
 
 /// A year range or list: the first year is parsed once, then a range or a list is
-/// tried after it (a range first).
+/// tried after it (a range first). Groups of years in digits are read by hand
+/// ([`digit_year_group`]); the rest by the combinators.
 pub(super) fn year_group(i: &str) -> R<'_, (Piece, Option<Hit>)> {
+    match digit_year_group(i) {
+        Some(found) => found,
+        None => year_group_parsed(i),
+    }
+}
+
+/// A year's piece (a four-digit year or the end of a range).
+fn year_piece(pos: Pos, year: i16) -> Piece {
+    Piece::date(pos, PVal::Abs(TimexValue::Year { year }))
+}
+
+/// `s` after the "'s" or "’s" that [`modified_year`] takes after a year.
+fn skip_possessive(s: &str) -> &str {
+    s.strip_prefix("'s")
+        .or_else(|| s.strip_prefix("\u{2019}s"))
+        .unwrap_or(s)
+}
+
+/// [`year_group`] by hand where every year in the group is four digits (the second
+/// year of a range may be two): the same result as the combinators, without them.
+/// Most groups in prose are such ("2024 and 2025", "2014–2016", "2025/2026").
+/// `Some(Err)` is a failure the combinators would also report; `None` leaves the
+/// input to them: no year in digits first, or a list that goes on with a modifier
+/// or a year in words ("2024 and early 2025"), which [`modified_year`] reads
+/// (`digit_year_group_agrees_with_the_combinators`).
+pub(super) fn digit_year_group(i: &str) -> Option<R<'_, (Piece, Option<Hit>)>> {
+    let Ok((after_year, y1)) = year4(i) else {
+        // A year in words or with a modifier; or no year, if a digit starts it.
+        return match i.as_bytes().first() {
+            Some(c) if c.is_ascii_digit() => Some(fail(i)),
+            _ => None,
+        };
+    };
+    let first = year_piece(
+        Pos {
+            a: i.len(),
+            b: after_year.len(),
+        },
+        y1,
+    );
+    let r = skip_possessive(after_year);
+    // A range ([`year_range_rest`]): a joint, then a year in four or two digits after
+    // and within 200 years of the first.
+    if let Some((r2, (y2, p2))) = year_range_joint(r).and_then(range_end_year) {
+        let y2 = if y2 < 100 { y1 - y1 % 100 + y2 } else { y2 };
+        if y2 > y1 && y2 - y1 <= 200 {
+            let hit = Hit::Group(GroupKind::Range, vec![first.clone(), year_piece(p2, y2)]);
+            return Some(Ok((r2, (first, Some(hit)))));
+        }
+    }
+    // A list ([`year_list_rest`]).
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut end = r;
+    while pieces.len() < 20 && list_goes_on(end) {
+        match list_item(end)? {
+            Some((r2, piece)) => {
+                if pieces.is_empty() {
+                    pieces.push(first.clone());
+                }
+                pieces.push(piece);
+                end = r2;
+            }
+            None => break,
+        }
+    }
+    if pieces.is_empty() {
+        return Some(Ok((r, (first, None))));
+    }
+    Some(Ok((end, (first, Some(Hit::Group(GroupKind::List, pieces))))))
+}
+
+/// The joint of a year range, as [`year_range_rest`] reads it: a [`dash`] (a hyphen,
+/// or an en or em dash with spaces around it), else white space, "to", "through",
+/// "until" or "till", and white space.
+fn year_range_joint(r: &str) -> Option<&str> {
+    if let Some(rest) = r.strip_prefix('-') {
+        return Some(rest);
+    }
+    let dashed = r.trim_start_matches(' ');
+    if let Some(rest) = dashed
+        .strip_prefix('\u{2013}')
+        .or_else(|| dashed.strip_prefix('\u{2014}'))
+    {
+        return Some(rest.trim_start_matches(' '));
+    }
+    let (rest, _) = ws(r).ok()?;
+    let (rest, _) = word_if(rest, |w| {
+        ["to", "through", "until", "till"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t.as_bytes()))
+    })
+    .ok()?;
+    ws(rest).ok().map(|(rest, _)| rest)
+}
+
+/// The second year of a range: four digits ([`year4`]) or two ([`year2`]), with its
+/// remaining lengths.
+fn range_end_year(s: &str) -> Option<(&str, (i16, Pos))> {
+    let (r, y) = year4(s).or_else(|_| year2(s)).ok()?;
+    Some((r, (y, Pos { a: s.len(), b: r.len() })))
+}
+
+/// Whether a year list can go on at `r` (as in [`year_list_rest`]): with ',', '/' or
+/// white space and a word starting with 'a' or 'o' ("and", "or").
+fn list_goes_on(r: &str) -> bool {
+    match r.as_bytes().first() {
+        Some(b',' | b'/') => true,
+        _ => ws(r).is_ok_and(|(rest, _)| matches!(rest.as_bytes().first(), Some(b'a' | b'A' | b'o' | b'O'))),
+    }
+}
+
+/// The next item of a year list at `r`, by [`year_list_rest`]'s separators: `Some(Some)`
+/// a year in digits, `Some(None)` no item (the list ends before `r`), `None` an item
+/// that only the combinators can tell (a modifier, a year in words).
+fn list_item(r: &str) -> Option<Option<(&str, Piece)>> {
+    fn and_or(s: &str) -> Option<&str> {
+        let (s, _) = ws(s).ok()?;
+        let (s, _) = word_if(s, |w| w.eq_ignore_ascii_case(b"and") || w.eq_ignore_ascii_case(b"or")).ok()?;
+        ws(s).ok().map(|(s, _)| s)
+    }
+    // The separators in the combinators' order: the first that matches is taken.
+    let comma = r.strip_prefix(',');
+    let item = and_or(comma.unwrap_or(r))
+        .or_else(|| comma.and_then(|s| ws(s).ok()).map(|(s, _)| s))
+        .or_else(|| r.strip_prefix('/'));
+    let Some(s) = item else {
+        return Some(None);
+    };
+    match year4(s) {
+        Ok((after, year)) => Some(Some((
+            skip_possessive(after),
+            year_piece(
+                Pos {
+                    a: s.len(),
+                    b: after.len(),
+                },
+                year,
+            ),
+        ))),
+        Err(_) if s.as_bytes().first().is_some_and(u8::is_ascii_digit) || no_year_at(s) => Some(None),
+        Err(_) => None,
+    }
+}
+
+/// [`year_group`] by the combinators alone: the oracle for [`digit_year_group`].
+pub(super) fn year_group_parsed(i: &str) -> R<'_, (Piece, Option<Hit>)> {
     let (r, first) = modified_year(i)?;
     match year_range_rest(r, &first).or_else(|_| year_list_rest(r, &first)) {
         Ok((r, hit)) => Ok((r, (first, Some(hit)))),
@@ -1051,7 +1211,8 @@ fn from_to_years(i: &str) -> R<'_, Hit> {
 /// Years, lists and ranges of years after a context word: "in 1949", "since 2014",
 /// "by 2030", "in 2025 and 2026".
 fn years_in_context(i: &str) -> R<'_, Hit> {
-    let (r, _) = (kws(YEAR_CONTEXT), ws).parse(i)?;
+    let (r, _) = word_if(i, is_year_context)?;
+    let (r, _) = ws(r)?;
     years_any(r)
 }
 
@@ -1069,11 +1230,20 @@ pub(super) fn years_any(i: &str) -> R<'_, Hit> {
     years_any_parsed(i)
 }
 
-/// [`years_any`] by the combinators alone: the oracle for [`lone_year`].
+/// [`years_any`] without [`lone_year`]: a group, then what may follow it.
 pub(super) fn years_any_parsed(i: &str) -> R<'_, Hit> {
     let (r, (first, group)) = year_group(i)?;
     let hit = group.unwrap_or(Hit::One(first));
     let (r, _) = year_tail_ok(r)?;
+    Ok((r, hit))
+}
+
+/// [`years_any`] by the combinators alone: the oracle for its hand-written parts.
+#[cfg(test)]
+pub(super) fn years_any_combinators(i: &str) -> R<'_, Hit> {
+    let (r, (first, group)) = year_group_parsed(i)?;
+    let hit = group.unwrap_or(Hit::One(first));
+    let (r, _) = year_tail_ok_combinators(r)?;
     Ok((r, hit))
 }
 
@@ -1128,8 +1298,28 @@ const COUNT_NOUNS: &[&str] = &[
 ];
 
 /// What may follow a bare year: not a word glued by a hyphen ("2025-word"), not a
-/// unit or count noun.
-fn year_tail_ok(i: &str) -> R<'_, ()> {
+/// percentage, not a decimal, date or time ("2025.5", "2025/26", "2025:"), not a unit or
+/// count noun after white space. Byte by byte (`year_tail_ok_is_the_combinator_form`).
+pub(super) fn year_tail_ok(i: &str) -> R<'_, ()> {
+    let b = i.as_bytes();
+    let glued = match b {
+        [b'-', c, ..] => c.is_ascii_alphanumeric(),
+        [b'%', ..] => true,
+        [b'/' | b'.' | b':', c, ..] => c.is_ascii_digit(),
+        _ => false,
+    };
+    let counted = || ws(i).is_ok_and(|(rest, _)| word_if(rest, is_count_noun).is_ok());
+    if glued || counted() { fail(i) } else { Ok((i, ())) }
+}
+
+/// A word of [`COUNT_NOUNS`], in any case.
+fn is_count_noun(w: &[u8]) -> bool {
+    COUNT_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// [`year_tail_ok`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(crate) fn year_tail_ok_combinators(i: &str) -> R<'_, ()> {
     let (r, _) = not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))).parse(i)?;
     let (r, _) = not((tag("%"),)).parse(r)?;
     let (r, _) = not((

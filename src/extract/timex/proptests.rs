@@ -145,6 +145,17 @@ const TAILS: &[&str] = &[
     " or 2036",
     " through 2037",
     " until 2038",
+    " and early 2039",
+    ", mid-2040",
+    " or nineteen ninety",
+    ", 2041 and 2042",
+    ", 2043, 2044",
+    "/99",
+    "–45",
+    " - 2046",
+    " till 47",
+    " and the end of 2048",
+    "\u{2019}s and 2049",
 ];
 
 proptest! {
@@ -179,12 +190,38 @@ proptest! {
         year in prop_oneof![1990u32..2030, 1000u32..3000, 0u32..10000],
         tail in proptest::collection::vec(0usize..TAILS.len(), 0..4),
     ) {
-        use super::grammar::{lone_year, year_group, years_any, years_any_parsed};
+        use super::grammar::{lone_year, year_group, years_any, years_any_combinators};
         let text = format!("{year:04}{}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
-        prop_assert_eq!(years_any(&text).ok(), years_any_parsed(&text).ok(), "{:?}", text);
+        prop_assert_eq!(years_any(&text).ok(), years_any_combinators(&text).ok(), "{:?}", text);
         if lone_year(&text).is_some() {
             prop_assert!(matches!(year_group(&text), Ok((_, (_, None)))), "{:?}", text);
         }
+    }
+
+    /// A year group read by hand ([`digit_year_group`]) is what the combinators read:
+    /// the same first year, range or list, and the same end.
+    #[test]
+    fn digit_year_group_agrees_with_the_combinators(
+        year in prop_oneof![1990u32..2030, 1000u32..3000, 0u32..10000],
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..5),
+    ) {
+        use super::grammar::{digit_year_group, year_group, year_group_parsed};
+        let text = format!("{year:04}{}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(year_group(&text).ok(), year_group_parsed(&text).ok(), "{:?}", text);
+        if let Some(found) = digit_year_group(&text) {
+            prop_assert_eq!(found.ok(), year_group_parsed(&text).ok(), "{:?}", text);
+        }
+    }
+
+    /// What may follow a year, byte by byte, is what the combinators allowed.
+    #[test]
+    fn year_tail_ok_is_the_combinator_form(
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..3),
+        noise in "[-%/.:0-9 a-zA-Z\u{a0}\u{e9}]{0,6}",
+    ) {
+        use super::grammar::{year_tail_ok, year_tail_ok_combinators};
+        let text = format!("{}{noise}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(year_tail_ok(&text).ok(), year_tail_ok_combinators(&text).ok(), "{:?}", text);
     }
 
     #[test]
@@ -257,5 +294,41 @@ proptest! {
         let _ = extract_temporal(&s, Some(date(2024, 9, 26)));
         let _ = extract_temporal(&s, Some(date(-9999, 1, 1)));
         let _ = extract_temporal(&s, Some(date(9999, 12, 31)));
+    }
+}
+
+/// The hand-written year groups leave to the combinators what only they can read: a
+/// list that goes on with a modifier or a year in words. Each case fails if its
+/// exclusion in [`digit_year_group`] is dropped.
+#[test]
+fn digit_year_group_defers_modifiers_and_spoken_years() {
+    use super::grammar::{digit_year_group, year_group, year_group_parsed};
+    for text in [
+        "2024 and early 2025",
+        "2024, mid-2025",
+        "2024 and the end of 2025",
+        "2024 or two thousand",
+        "2024, 2025 and late 2026",
+        "2024/nineteen ninety",
+        "2024 and the",
+        "2024 and \u{e9}t\u{e9}",
+    ] {
+        assert!(digit_year_group(text).is_none(), "{text:?}");
+        assert_eq!(year_group(text).ok(), year_group_parsed(text).ok(), "{text:?}");
+    }
+    // Lists and ranges of years in digits, and ends that no year follows, are read by
+    // hand.
+    for text in [
+        "2024 and 2025",
+        "2014\u{2013}16",
+        "2024, 2025 and 2026.",
+        "2024 and then",
+        "2024 and x",
+    ] {
+        assert_eq!(
+            digit_year_group(text).map(Result::ok),
+            Some(year_group_parsed(text).ok()),
+            "{text:?}"
+        );
     }
 }
