@@ -609,7 +609,41 @@ fn year4_iso(i: &str) -> R<'_, i16> {
 const MODIFIER_NOUNS: &[&str] = &["end", "beginning", "start", "middle", "turn"];
 
 /// A modifier that TimeBank keeps inside the span: "early", "mid-", "the end of", ...
-fn modifier(i: &str) -> R<'_, &str> {
+/// By hand, the word read once: it is tried before many months, seasons, years and
+/// relative phrases (`modifier_is_the_combinator_form`).
+pub(super) fn modifier(i: &str) -> R<'_, &str> {
+    let (r, w) = word(i)?;
+    let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
+    let rest = if w.eq_ignore_ascii_case("the") {
+        the_noun_of(r)
+    } else if let (true, Some(rest)) = (is(&["mid", "end", "late", "early"]), r.strip_prefix('-')) {
+        Some(rest)
+    } else if is(&["early", "late", "mid", "earlier", "later"]) {
+        ws(r).ok().map(|(rest, _)| rest)
+    } else {
+        None
+    };
+    match rest.and_then(|rest| Some((rest, i.get(..i.len() - rest.len())?))) {
+        Some(found) => Ok(found),
+        None => fail(i),
+    }
+}
+
+/// After "the": " end of ", " beginning of ", ... ([`MODIFIER_NOUNS`]).
+fn the_noun_of(r: &str) -> Option<&str> {
+    let (r, _) = ws(r).ok()?;
+    let (r, _) = word_if(r, |n| {
+        MODIFIER_NOUNS.iter().any(|m| n.eq_ignore_ascii_case(m.as_bytes()))
+    })
+    .ok()?;
+    let (r, _) = ws(r).ok()?;
+    let (r, _) = word_if(r, |w| w.eq_ignore_ascii_case(b"of")).ok()?;
+    ws(r).ok().map(|(r, _)| r)
+}
+
+/// [`modifier`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(super) fn modifier_combinators(i: &str) -> R<'_, &str> {
     alt((
         recognize((kw("the"), ws, kws(MODIFIER_NOUNS), ws, kw("of"), ws)),
         recognize((kws(&["mid", "end", "late", "early"]), char('-'))),
@@ -1438,8 +1472,51 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
 // Relative expressions
 // ---------------------------------------------------------------------------
 
-/// "this/last/next year|month|week|quarter".
-fn rel_unit(i: &str) -> R<'_, PVal> {
+/// "this/last/next year|month|week|quarter". By hand, the words read once
+/// (`rel_unit_is_the_combinator_form`).
+pub(super) fn rel_unit(i: &str) -> R<'_, PVal> {
+    let (r, w) = word(i)?;
+    let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
+    let dir = if is(&["this", "current", "present"]) {
+        0
+    } else if is(&["last", "previous", "past"]) {
+        -1
+    } else if is(&["next", "coming"]) {
+        1
+    } else if w.eq_ignore_ascii_case("following") {
+        2
+    } else if w.eq_ignore_ascii_case("that") {
+        3
+    } else {
+        return fail(i);
+    };
+    let (r, _) = ws(r)?;
+    let (r, unit) = word(r).map(|(r, w)| (r, words::unit_singular(w)))?;
+    match unit.and_then(|unit| rel_unit_value(dir, unit)) {
+        Some(v) => Ok((r, v)),
+        None => fail(i),
+    }
+}
+
+/// The value of "<dir> <unit>" ([`rel_unit`]): `dir` 0 this, -1 last, 1 next, 2
+/// following, 3 that; `None` for the pairs that are no timex ("that week").
+fn rel_unit_value(dir: i32, unit: Unit) -> Option<PVal> {
+    match (dir, unit) {
+        (3, Unit::Year) => Some(PVal::Anaphoric { unit, offset: 0 }),
+        (3, _) => None,
+        (2, Unit::Year | Unit::Month) => Some(PVal::Anaphoric { unit, offset: 1 }),
+        (2, Unit::Week | Unit::Quarter) => Some(PVal::Rel { unit, offset: 1 }),
+        (2, _) => None,
+        (_, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter) | (0, Unit::Century) | (-1, Unit::Decade) => {
+            Some(PVal::Rel { unit, offset: dir })
+        }
+        _ => None,
+    }
+}
+
+/// [`rel_unit`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(super) fn rel_unit_combinators(i: &str) -> R<'_, PVal> {
     let (r, (dir, _, unit)) = (
         alt((
             value(0i32, kws(&["this", "current", "present"])),
@@ -2537,6 +2614,8 @@ pub(crate) struct Look<'a> {
     input: &'a [u8],
     /// Only ASCII white space between the first token and the next.
     plain_gap: bool,
+    /// The attempt's text (as `input`).
+    text: &'a str,
 }
 
 impl<'a> Look<'a> {
@@ -2580,7 +2659,35 @@ impl<'a> Look<'a> {
             plain_gap: gap > 0
                 && b.get(end..j)
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
+            text: i,
         }
+    }
+
+    /// After an approximation and white space ("more than 4 years": "4 years"), where
+    /// the count of [`ago`] and [`duration`] starts, looked at as the scanner would: the
+    /// classes of its first word, or [`DIG`] at a number.
+    fn after_approx(&self) -> Option<Look<'a>> {
+        if !self.first_is(&["more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around"]) {
+            return None;
+        }
+        let (rest, _) = terminated(approx, ws).parse(self.text).ok()?;
+        let classes = if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            DIG
+        } else {
+            super::scan::word_classes(rest.as_bytes().get(..alpha_prefix(rest).len()).unwrap_or_default()) & !CONT
+        };
+        Some(Look::new(rest, classes))
+    }
+
+    /// The word after the next token across white space or hyphens ("the full text":
+    /// "text"); empty when there is none or something else comes first.
+    fn word_after_next(&self) -> &'a [u8] {
+        let b = self.input;
+        let from = self.next.as_ptr() as usize - b.as_ptr() as usize + self.next.len();
+        let rest = b.get(from..).unwrap_or_default();
+        let gap = rest.iter().take_while(|&&c| is_gap_byte(c)).count();
+        let rest = &rest[gap..];
+        &rest[..rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
     }
 
     fn first_is(&self, list: &[&str]) -> bool {
@@ -2672,10 +2779,24 @@ fn q_month_day(l: &Look) -> bool {
     (l.classes & MONTH != 0 && l.next_digits() > 0) || (l.classes & WKDAY != 0 && l.next_has(MONTH))
 }
 
-/// "26 September", "Thursday 26 September".
+/// "26 September", "Thursday 26 September". After the day (and its ordinal suffix),
+/// a word is a month, "of" or the joint of a range ("9 to 11 July"): "21st century"
+/// is no day.
 fn q_day_month(l: &Look) -> bool {
     if l.digits > 0 {
-        l.digits <= 2 && (1..=31).contains(&l.number)
+        let word = if l.after.is_ascii_alphabetic() {
+            l.word_after_ordinal()
+        } else if l.next_digits() == 0 {
+            l.next
+        } else {
+            &[]
+        };
+        let goes_on = word.is_empty()
+            || super::scan::word_classes(word) & MONTH != 0
+            || ["of", "to", "through", "thru"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+        l.digits <= 2 && (1..=31).contains(&l.number) && goes_on
     } else {
         l.next_digits() > 0
     }
@@ -2737,6 +2858,11 @@ fn q_decade(l: &Look) -> bool {
 /// quarter"); a word is one of the classes below or "same" or "period".
 fn q_the(l: &Look) -> bool {
     match l.next_digits() {
+        // "the full year", "the full fiscal year", but not "the full text".
+        0 if l.next_is(&["full"]) => {
+            let w = l.word_after_next();
+            w.is_empty() || w.eq_ignore_ascii_case(b"year") || w.eq_ignore_ascii_case(b"fiscal")
+        }
         0 => l.next_has(MOD | CONT | FISCAL | NUMW | REL | SEASON) || l.next_is(&["same", "period"]),
         4 => true,
         n => {
@@ -2783,6 +2909,10 @@ fn q_clock(l: &Look) -> bool {
 
 /// "two years ago", "more than a year ago", "at least a year earlier".
 fn q_ago(l: &Look) -> bool {
+    // After an approximation, the count: "more than 4 billion" is no time ago.
+    if let Some(rest) = l.after_approx() {
+        return rest.classes & (DIG | NUMW) == 0 || q_ago(&rest);
+    }
     if l.digits > 0 {
         l.digits <= 4 && l.next_has(CONT)
     } else {
@@ -2803,6 +2933,11 @@ fn q_duration_adj(l: &Look) -> bool {
 /// "75 years", "two to three weeks", "nearly forty years", "the past two months".
 fn q_duration(l: &Look) -> bool {
     let unit_or_joint = |l: &Look| l.next_has(NUMW | CONT) || l.next_is(&["to", "or"]) || l.next_is(DURATION_WORDS);
+    // After an approximation, what may follow it ("more than two years", "nearly the
+    // past two years").
+    if let Some(rest) = l.after_approx() {
+        return rest.classes & (DIG | NUMW | THE | REL) == 0 || q_duration(&rest);
+    }
     if l.digits > 0 {
         return l.digits <= 4 && unit_or_joint(l);
     }
@@ -2901,6 +3036,10 @@ fn q_rel_unit(l: &Look) -> bool {
 /// "now", "currently", "right now", "at present", "the past", "recent years", "the
 /// weeks ahead".
 fn q_ref(l: &Look) -> bool {
+    if l.first_is(&["the"]) {
+        // "the past", "the future", "the weeks ahead" (a unit in the plural).
+        return l.next_is(&["past", "future"]) || (l.next_has(CONT) && l.next.last() == Some(&b's'));
+    }
     l.classes & ALONE != 0 || l.next_has(CONT) || l.next_is(&["now", "past"])
 }
 

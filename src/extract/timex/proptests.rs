@@ -158,6 +158,70 @@ const TAILS: &[&str] = &[
     "\u{2019}s and 2049",
 ];
 
+/// Words of relative and modified phrases, in several cases, and near misses.
+const PHRASE_WORDS: &[&str] = &[
+    "the",
+    "The",
+    "THE",
+    "end",
+    "End",
+    "beginning",
+    "start",
+    "middle",
+    "turn",
+    "of",
+    "Of",
+    "off",
+    "mid",
+    "Mid",
+    "late",
+    "early",
+    "Early",
+    "earlier",
+    "later",
+    "lately",
+    "ends",
+    "this",
+    "This",
+    "current",
+    "present",
+    "last",
+    "Last",
+    "previous",
+    "past",
+    "next",
+    "coming",
+    "following",
+    "that",
+    "That",
+    "thats",
+    "year",
+    "Year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "quarter",
+    "quarters",
+    "century",
+    "decade",
+    "decades",
+    "day",
+    "days",
+    "hour",
+    "season",
+    "2024",
+    "1990s",
+    "two",
+    "\u{e9}t\u{e9}",
+    "",
+];
+
+/// What may come between (or after) the words of a phrase.
+const GAPS: &[&str] = &[
+    " ", " ", "  ", "-", "\n", "\u{a0}", "\u{202f}", ", ", "", "'s ", "\u{2013}", " \t ",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -222,6 +286,19 @@ proptest! {
         use super::grammar::{year_tail_ok, year_tail_ok_combinators};
         let text = format!("{}{noise}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
         prop_assert_eq!(year_tail_ok(&text).ok(), year_tail_ok_combinators(&text).ok(), "{:?}", text);
+    }
+
+    /// The hand-written modifier and relative unit read what their combinator forms
+    /// read, on phrases of the words they look for and their near misses.
+    #[test]
+    fn modifier_and_rel_unit_are_the_combinator_forms(
+        words in proptest::collection::vec(0usize..PHRASE_WORDS.len(), 1..5),
+        gaps in proptest::collection::vec(0usize..GAPS.len(), 4),
+    ) {
+        use super::grammar::{modifier, modifier_combinators, rel_unit, rel_unit_combinators};
+        let text: String = words.iter().zip(gaps.iter().cycle()).map(|(&w, &g)| format!("{}{}", PHRASE_WORDS[w], GAPS[g])).collect();
+        prop_assert_eq!(modifier(&text).ok(), modifier_combinators(&text).ok(), "{:?}", text);
+        prop_assert_eq!(rel_unit(&text).ok(), rel_unit_combinators(&text).ok(), "{:?}", text);
     }
 
     #[test]
