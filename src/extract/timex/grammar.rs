@@ -499,9 +499,125 @@ fn single_day<'a>(i: &'a str, r: &'a str, start: usize, val: Option<PVal>, wd: O
     Ok((r, Hit::One(p)))
 }
 
+/// [`month_day`], and by hand where a month name starts the date and no range
+/// follows its day ([`plain_month_day`]).
+pub(super) fn p_month_day(i: &str) -> R<'_, Hit> {
+    plain_month_day(i).unwrap_or_else(|| month_day(i))
+}
+
+/// [`day_month`], and by hand where a day in digits starts the date and no range
+/// follows it ([`plain_day_month`]).
+pub(super) fn p_day_month(i: &str) -> R<'_, Hit> {
+    plain_day_month(i).unwrap_or_else(|| day_month(i))
+}
+
+/// A month name as [`month_name`] reads it: a full name, or an abbreviation and an
+/// optional dot.
+fn month_name_by_hand(i: &str) -> Option<(&str, i8)> {
+    let (r, w) = word(i).ok()?;
+    if let Some(m) = words::month_full(w) {
+        return Some((r, m));
+    }
+    let m = words::month_abbrev(w)?;
+    Some((r.strip_prefix('.').unwrap_or(r), m))
+}
+
+/// A day of month as [`day_num`] reads it: one or two digits, no third, an optional
+/// ordinal suffix, then no letter or digit.
+fn day_num_by_hand(i: &str) -> Option<(&str, (i8, Pos))> {
+    let b = i.as_bytes();
+    let n = b.iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || b.get(n).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let d = b[..n].iter().fold(0i8, |d, c| d * 10 + (c - b'0') as i8);
+    let suffix = b
+        .get(n..n + 2)
+        .is_some_and(|s| [b"st", b"nd", b"rd", b"th"].iter().any(|t| s.eq_ignore_ascii_case(*t)));
+    let end = if suffix { n + 2 } else { n };
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let r = i.get(end..)?;
+    Some((r, (d, Pos { a: i.len(), b: r.len() })))
+}
+
+/// Whether a [`range_joint`] may start at `r` (a hyphen, spaces and an en or em dash,
+/// or white space and "to", "through" or "thru"): the fast paths leave ranges to the
+/// combinators.
+fn may_start_range(r: &str) -> bool {
+    let dashed = r.trim_start_matches(' ');
+    r.starts_with('-')
+        || dashed.starts_with(['\u{2013}', '\u{2014}'])
+        || ws(r).is_ok_and(|(rest, _)| {
+            let w = alpha_prefix(rest);
+            ["to", "through", "thru"]
+                .iter()
+                .any(|j| w.eq_ignore_ascii_case(j.as_bytes()))
+        })
+}
+
+/// ", 2024" or " 2024" after a day ([`year_after`]), or nothing: `r` as it was.
+fn year_after_by_hand(r: &str) -> (&str, Option<i16>) {
+    let s = r.strip_prefix(',').unwrap_or(r);
+    match ws(s).ok().and_then(|(s, _)| year4(s).ok()) {
+        Some((rest, y)) => (rest, Some(y)),
+        None => (r, None),
+    }
+}
+
+/// [`month_day`] by hand for the common dates, "September 26, 2024", "Sept. 26",
+/// "September 26th": a month name first (so no weekday), and no range after the day.
+/// `None` leaves the input to the combinators: no month name first, or a dash or
+/// "to" after the day (`plain_month_day_agrees_with_the_combinators`).
+pub(super) fn plain_month_day(i: &str) -> Option<R<'_, Hit>> {
+    let (r, m) = month_name_by_hand(i)?;
+    let r = ws(r).map_or(r, |(rest, _)| rest);
+    let Some((r, (d, _))) = day_num_by_hand(r) else {
+        return Some(fail(i));
+    };
+    if may_start_range(r) {
+        return None;
+    }
+    let (r, y) = year_after_by_hand(r);
+    Some(single_day(i, r, i.len(), valid_day(y, m, d), None))
+}
+
+/// [`day_month`] by hand for the common dates, "26 September 2024", "26th of
+/// September": a day in digits first (so no weekday), and no range after it. `None`
+/// leaves the input to the combinators: no digit first, or a dash or "to" after the
+/// day (`plain_day_month_agrees_with_the_combinators`).
+pub(super) fn plain_day_month(i: &str) -> Option<R<'_, Hit>> {
+    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let Some((r, (d, _))) = day_num_by_hand(i) else {
+        return Some(fail(i));
+    };
+    if may_start_range(r) {
+        return None;
+    }
+    let Ok((r, _)) = ws(r) else {
+        return Some(fail(i));
+    };
+    // "of" and white space, else the month at once.
+    let r = word_if(r, |w| w.eq_ignore_ascii_case(b"of"))
+        .and_then(|(rest, _)| ws(rest))
+        .map_or(r, |(rest, _)| rest);
+    let Some((r, m)) = month_name_by_hand(r) else {
+        return Some(fail(i));
+    };
+    let (r, y) = year_after_by_hand(r);
+    // Without a year, "5 March" and "1 May" are too ambiguous ([`day_month`]).
+    if y.is_none() && words::month_is_ambiguous(m) {
+        return Some(fail(i));
+    }
+    Some(single_day(i, r, i.len(), valid_day(y, m, d), None))
+}
+
 /// "September 26, 2024", "Sept. 26", "Thursday, September 26, 2024",
 /// "September 26–27, 2024", "July 9 to 11, 2024", "July 9 to July 11, 2024".
-fn month_day(i: &str) -> R<'_, Hit> {
+pub(super) fn month_day(i: &str) -> R<'_, Hit> {
     let (r, (wd, (m, mpos), _, (d1, p1))) = (weekday_prefix, sp(month_name), opt(ws), sp(day_num)).parse(i)?;
     let start = wd.map_or(mpos.a, |(_, p)| p.a);
     // A range to a day of another month: the first day takes the year of the second,
@@ -534,7 +650,7 @@ fn month_day(i: &str) -> R<'_, Hit> {
 
 /// "26 September 2024", "26th of September 2024", "Thursday 26 September 2024",
 /// "26–27 September 2024", "9 to 11 July 2024".
-fn day_month(i: &str) -> R<'_, Hit> {
+pub(super) fn day_month(i: &str) -> R<'_, Hit> {
     let (r, (wd, (d1, p1), range, _, _, m, y)) = (
         weekday_prefix,
         sp(day_num),
@@ -3063,8 +3179,8 @@ fn q_month_in_context(l: &Look) -> bool {
 /// longest forms first.
 static PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (DIG | NUMW, q_anniversary, anniversary),
-    (MONTH | WKDAY, q_month_day, month_day),
-    (DIG | WKDAY, q_day_month, day_month),
+    (MONTH | WKDAY, q_month_day, p_month_day),
+    (DIG | WKDAY, q_day_month, p_day_month),
     (DIG, q_iso_date, iso_date),
     (FISCAL, q_fiscal_year, fiscal_year),
     (MONTH, q_month_season_year, p_month_year),

@@ -222,6 +222,32 @@ const GAPS: &[&str] = &[
     " ", " ", "  ", "-", "\n", "\u{a0}", "\u{202f}", ", ", "", "'s ", "\u{2013}", " \t ",
 ];
 
+/// Words of dates, and near misses.
+#[rustfmt::skip]
+const DATE_WORDS: &[&str] = &[
+    "September", "september", "SEPTEMBER", "Sept", "Sept.", "sept.", "Sep", "May", "March", "Mar.", "Jan",
+    "Septembers", "Mayday", "Thursday", "Thu.", "of", "Of", "to", "through", "thru", "and", "the",
+    "1", "01", "9", "26", "26th", "1st", "2ND", "3rd", "31", "32", "0", "00", "123", "26x", "26st",
+    "2024", "1999", "24", "20245", "2024.5", "'24", "-", "\u{2013}", "\u{2014}", "\u{e9}", "", "%",
+];
+
+/// What may come between the words of a date.
+const DATE_GAPS: &[&str] = &[
+    " ",
+    " ",
+    " ",
+    ", ",
+    ",",
+    "",
+    "  ",
+    "\u{a0}",
+    "\n",
+    "-",
+    " \u{2013} ",
+    ".",
+    "'s ",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -299,6 +325,29 @@ proptest! {
         let text: String = words.iter().zip(gaps.iter().cycle()).map(|(&w, &g)| format!("{}{}", PHRASE_WORDS[w], GAPS[g])).collect();
         prop_assert_eq!(modifier(&text).ok(), modifier_combinators(&text).ok(), "{:?}", text);
         prop_assert_eq!(rel_unit(&text).ok(), rel_unit_combinators(&text).ok(), "{:?}", text);
+    }
+
+    /// Days and months read by hand ([`plain_month_day`], [`plain_day_month`]) are what
+    /// the combinators read, on random sequences of date words, numbers, joints and
+    /// their near misses.
+    #[test]
+    fn plain_dates_agree_with_the_combinators(
+        words in proptest::collection::vec(0usize..DATE_WORDS.len(), 1..6),
+        gaps in proptest::collection::vec(0usize..DATE_GAPS.len(), 6),
+    ) {
+        use super::grammar::{day_month, month_day, p_day_month, p_month_day};
+        let text: String = words.iter().zip(&gaps).map(|(&w, &g)| format!("{}{}", DATE_WORDS[w], DATE_GAPS[g])).collect();
+        prop_assert_eq!(p_month_day(&text).ok(), month_day(&text).ok(), "{:?}", text);
+        prop_assert_eq!(p_day_month(&text).ok(), day_month(&text).ok(), "{:?}", text);
+    }
+
+    /// The same on dates as they are written, with random continuations.
+    #[test]
+    fn written_dates_agree_with_the_combinators(day in any_date(), f in 0u8..10, tail in proptest::collection::vec(0usize..TAILS.len(), 0..3)) {
+        use super::grammar::{day_month, month_day, p_day_month, p_month_day};
+        let text = format!("{}{}", render(day, f).0, tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(p_month_day(&text).ok(), month_day(&text).ok(), "{:?}", text);
+        prop_assert_eq!(p_day_month(&text).ok(), day_month(&text).ok(), "{:?}", text);
     }
 
     #[test]
@@ -405,6 +454,45 @@ fn digit_year_group_defers_modifiers_and_spoken_years() {
         assert_eq!(
             digit_year_group(text).map(Result::ok),
             Some(year_group_parsed(text).ok()),
+            "{text:?}"
+        );
+    }
+}
+
+/// The hand-written days and months leave ranges to the combinators: each case fails
+/// if the range check in [`plain_month_day`] or [`plain_day_month`] is dropped.
+#[test]
+fn plain_dates_defer_ranges() {
+    use super::grammar::{day_month, month_day, p_day_month, p_month_day, plain_day_month, plain_month_day};
+    for text in [
+        "September 26\u{2013}27, 2024",
+        "September 26 \u{2014} 27, 2024",
+        "July 9 to 11, 2024",
+        "July 9 through July 11, 2024",
+        "December 28-January 3, 2025",
+    ] {
+        assert!(plain_month_day(text).is_none(), "{text:?}");
+        assert_eq!(p_month_day(text).ok(), month_day(text).ok(), "{text:?}");
+    }
+    for text in [
+        "26\u{2013}27 September 2024",
+        "9 to 11 July 2024",
+        "9-11 July",
+        "9 thru 11 July 2024",
+    ] {
+        assert!(plain_day_month(text).is_none(), "{text:?}");
+        assert_eq!(p_day_month(text).ok(), day_month(text).ok(), "{text:?}");
+    }
+    // Single days are read by hand.
+    for text in [
+        "September 26, 2024 and",
+        "Sept. 26th",
+        "26 September 2024.",
+        "26th of May 2024",
+        "5 March",
+    ] {
+        assert!(
+            plain_month_day(text).is_some() || plain_day_month(text).is_some(),
             "{text:?}"
         );
     }
