@@ -1035,17 +1035,34 @@ pub(super) const YEAR_CONTEXT: &[&str] = &[
     "year",
 ];
 
-/// A word of [`YEAR_CONTEXT`], in any case: a binary search on the lower-cased word
-/// (the list is long, and every year in context is looked up).
-pub(super) fn is_year_context(w: &[u8]) -> bool {
-    let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    for (l, c) in lower.iter_mut().zip(w) {
-        *l = c.to_ascii_lowercase();
+/// A word of at most 16 ASCII letters as a number, lower-cased: its bytes in order,
+/// then zeros. Numbers compare as the words do, so a sorted list stays sorted.
+const fn pack_word(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut k = 0;
+    while k < 16 {
+        let c = if k < w.len() { w[k] | 0x20 } else { 0 };
+        key = (key << 8) | c as u128;
+        k += 1;
     }
-    YEAR_CONTEXT.binary_search_by(|c| c.as_bytes().cmp(lower)).is_ok()
+    key
+}
+
+/// [`YEAR_CONTEXT`] packed by [`pack_word`], in the same (sorted) order.
+const YEAR_CONTEXT_KEYS: [u128; YEAR_CONTEXT.len()] = {
+    let mut keys = [0u128; YEAR_CONTEXT.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = pack_word(YEAR_CONTEXT[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
+
+/// A word of ASCII letters that is one of [`YEAR_CONTEXT`], in any case: a binary
+/// search of numbers (every year in context is looked up, and the list is long).
+pub(super) fn is_year_context(w: &[u8]) -> bool {
+    w.len() <= 16 && YEAR_CONTEXT_KEYS.binary_search(&pack_word(w)).is_ok()
 }
 
 /// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
@@ -2734,24 +2751,32 @@ pub(crate) struct Look<'a> {
     text: &'a str,
 }
 
+/// How many bytes of `b` from `from` on pass `f` (a plain loop, inlined: it runs
+/// several times for every attempt).
+#[inline]
+fn run_len(b: &[u8], from: usize, f: impl Fn(u8) -> bool) -> usize {
+    let mut k = from;
+    while k < b.len() && f(b[k]) {
+        k += 1;
+    }
+    k - from
+}
+
 impl<'a> Look<'a> {
     pub(crate) fn new(i: &'a str, classes: u16) -> Self {
         let b = i.as_bytes();
-        let run = |from: usize, f: fn(&u8) -> bool| b.get(from..).map_or(0, |s| s.iter().take_while(|c| f(c)).count());
-        let digits = run(0, u8::is_ascii_digit);
+        let digits = run_len(b, 0, |c| c.is_ascii_digit());
         let first_len = if digits == 0 {
-            run(0, u8::is_ascii_alphabetic)
+            run_len(b, 0, |c| c.is_ascii_alphabetic())
         } else {
             0
         };
         let end = digits + first_len;
-        let gap = b
-            .get(end..)
-            .map_or(0, |s| s.iter().take_while(|c| !c.is_ascii_alphanumeric()).count());
+        let gap = run_len(b, end, |c| !c.is_ascii_alphanumeric());
         let j = end + gap;
         let next_len = match b.get(j) {
-            Some(c) if c.is_ascii_digit() => run(j, u8::is_ascii_digit),
-            Some(_) => run(j, u8::is_ascii_alphabetic),
+            Some(c) if c.is_ascii_digit() => run_len(b, j, |c| c.is_ascii_digit()),
+            Some(_) => run_len(b, j, |c| c.is_ascii_alphabetic()),
             None => 0,
         };
         let next = b.get(j..j + next_len).unwrap_or_default();
@@ -2783,7 +2808,12 @@ impl<'a> Look<'a> {
     /// the count of [`ago`] and [`duration`] starts, looked at as the scanner would: the
     /// classes of its first word, or [`DIG`] at a number.
     fn after_approx(&self) -> Option<Look<'a>> {
-        if !self.first_is(&["more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around"]) {
+        // The first letters of the approximations, before the words.
+        let starts = matches!(
+            self.first.first().map(u8::to_ascii_lowercase),
+            Some(b'm' | b'l' | b'f' | b'a' | b'u' | b'n')
+        );
+        if !starts || !self.first_is(&["more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around"]) {
             return None;
         }
         let (rest, _) = terminated(approx, ws).parse(self.text).ok()?;
@@ -2899,23 +2929,25 @@ fn q_month_day(l: &Look) -> bool {
 /// a word is a month, "of" or the joint of a range ("9 to 11 July"): "21st century"
 /// is no day.
 fn q_day_month(l: &Look) -> bool {
-    if l.digits > 0 {
-        let word = if l.after.is_ascii_alphabetic() {
-            l.word_after_ordinal()
-        } else if l.next_digits() == 0 {
-            l.next
-        } else {
-            &[]
-        };
-        let goes_on = word.is_empty()
-            || super::scan::word_classes(word) & MONTH != 0
-            || ["of", "to", "through", "thru"]
-                .iter()
-                .any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
-        l.digits <= 2 && (1..=31).contains(&l.number) && goes_on
-    } else {
-        l.next_digits() > 0
+    if l.digits == 0 {
+        return l.next_digits() > 0;
     }
+    if l.digits > 2 || !(1..=31).contains(&l.number) {
+        return false;
+    }
+    let (word, classes) = if l.after.is_ascii_alphabetic() {
+        let w = l.word_after_ordinal();
+        (w, super::scan::word_classes(w))
+    } else if l.next_digits() == 0 {
+        (l.next, l.next_classes)
+    } else {
+        (&[][..], 0)
+    };
+    word.is_empty()
+        || classes & MONTH != 0
+        || ["of", "to", "through", "thru"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 fn q_iso_date(l: &Look) -> bool {
