@@ -566,12 +566,36 @@ fn year_after_by_hand(r: &str) -> (&str, Option<i16>) {
     }
 }
 
+/// A weekday before a date as [`weekday_prefix`] reads it ("Thursday, ", "Thu. "):
+/// the input after it and the weekday with its span, or the input as it was.
+fn weekday_prefix_by_hand(i: &str) -> (&str, Option<(Weekday, Pos)>) {
+    let Ok((r, w)) = word(i) else {
+        return (i, None);
+    };
+    let (r, wd) = match (words::weekday_full(w), r.strip_prefix('.')) {
+        (Some(wd), _) => (r, wd),
+        (None, Some(dotted)) => match words::weekday(w) {
+            Some(wd) => (dotted, wd),
+            None => return (i, None),
+        },
+        (None, None) => return (i, None),
+    };
+    let pos = Pos { a: i.len(), b: r.len() };
+    match ws(r.strip_prefix(',').unwrap_or(r)) {
+        Ok((rest, _)) => (rest, Some((wd, pos))),
+        Err(_) => (i, None),
+    }
+}
+
 /// [`month_day`] by hand for the common dates, "September 26, 2024", "Sept. 26",
-/// "September 26th": a month name first (so no weekday), and no range after the day.
-/// `None` leaves the input to the combinators: no month name first, or a dash or
-/// "to" after the day (`plain_month_day_agrees_with_the_combinators`).
+/// "Thursday, September 26th": everything but a range after the day. `None` leaves
+/// the input to the combinators: a dash or "to" after the day
+/// (`plain_dates_agree_with_the_combinators`, `plain_dates_defer_ranges`).
 pub(super) fn plain_month_day(i: &str) -> Option<R<'_, Hit>> {
-    let (r, m) = month_name_by_hand(i)?;
+    let (s, wd) = weekday_prefix_by_hand(i);
+    let Some((r, m)) = month_name_by_hand(s) else {
+        return Some(fail(i));
+    };
     let r = ws(r).map_or(r, |(rest, _)| rest);
     let Some((r, (d, _))) = day_num_by_hand(r) else {
         return Some(fail(i));
@@ -580,18 +604,16 @@ pub(super) fn plain_month_day(i: &str) -> Option<R<'_, Hit>> {
         return None;
     }
     let (r, y) = year_after_by_hand(r);
-    Some(single_day(i, r, i.len(), valid_day(y, m, d), None))
+    Some(single_day(i, r, i.len(), valid_day(y, m, d), wd))
 }
 
 /// [`day_month`] by hand for the common dates, "26 September 2024", "26th of
-/// September": a day in digits first (so no weekday), and no range after it. `None`
-/// leaves the input to the combinators: no digit first, or a dash or "to" after the
-/// day (`plain_day_month_agrees_with_the_combinators`).
+/// September", "Thursday, 26 September": everything but a range after the day.
+/// `None` leaves the input to the combinators: a dash or "to" after the day
+/// (`plain_dates_agree_with_the_combinators`, `plain_dates_defer_ranges`).
 pub(super) fn plain_day_month(i: &str) -> Option<R<'_, Hit>> {
-    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    let Some((r, (d, _))) = day_num_by_hand(i) else {
+    let (s, wd) = weekday_prefix_by_hand(i);
+    let Some((r, (d, _))) = day_num_by_hand(s) else {
         return Some(fail(i));
     };
     if may_start_range(r) {
@@ -608,11 +630,12 @@ pub(super) fn plain_day_month(i: &str) -> Option<R<'_, Hit>> {
         return Some(fail(i));
     };
     let (r, y) = year_after_by_hand(r);
-    // Without a year, "5 March" and "1 May" are too ambiguous ([`day_month`]).
-    if y.is_none() && words::month_is_ambiguous(m) {
+    // Without a year or a weekday, "5 March" and "1 May" are too ambiguous
+    // ([`day_month`]).
+    if y.is_none() && words::month_is_ambiguous(m) && wd.is_none() {
         return Some(fail(i));
     }
-    Some(single_day(i, r, i.len(), valid_day(y, m, d), None))
+    Some(single_day(i, r, i.len(), valid_day(y, m, d), wd))
 }
 
 /// "September 26, 2024", "Sept. 26", "Thursday, September 26, 2024",
@@ -1154,7 +1177,7 @@ pub(super) fn lone_year(i: &str) -> Option<(&str, i16)> {
                     // ("and 2026") unless no year follows the "and".
                     let listed = |list: &[&str]| list.iter().any(|n| word.eq_ignore_ascii_case(n.as_bytes()));
                     !listed(&["to", "through", "until", "till"])
-                        && !listed(COUNT_NOUNS)
+                        && !is_count_noun(word)
                         && no_year_after_conjunction(after).unwrap_or(true)
                 }
                 // A dash after spaces may make a range ("2014 – 2016").
@@ -1415,54 +1438,66 @@ pub(super) fn years_any_combinators(i: &str) -> R<'_, Hit> {
 }
 
 /// Nouns after which a four-digit number is a count, not a year ("2000 troops").
-const COUNT_NOUNS: &[&str] = &[
-    "troops",
-    "people",
-    "soldiers",
-    "words",
-    "pages",
-    "units",
-    "shares",
-    "dollars",
-    "men",
-    "women",
-    "children",
-    "students",
+/// Sorted and lower-case, for [`is_count_noun`].
+pub(super) const COUNT_NOUNS: &[&str] = &[
+    "acres",
+    "aircraft",
+    "barrels",
+    "cars",
     "cases",
-    "votes",
-    "seats",
+    "children",
+    "copies",
+    "days",
+    "deaths",
+    "dollars",
+    "employees",
+    "feet",
+    "hectares",
+    "homes",
+    "hours",
+    "houses",
     "jobs",
-    "points",
-    "miles",
-    "km",
     "kilometers",
     "kilometres",
+    "km",
+    "km2",
+    "members",
+    "men",
     "meters",
     "metres",
-    "feet",
-    "tons",
-    "tonnes",
-    "barrels",
-    "employees",
-    "workers",
-    "members",
-    "copies",
-    "residents",
-    "deaths",
-    "refugees",
-    "homes",
-    "houses",
-    "cars",
-    "ships",
-    "aircraft",
-    "planes",
-    "hours",
+    "miles",
     "minutes",
-    "days",
-    "km2",
-    "acres",
-    "hectares",
+    "pages",
+    "people",
+    "planes",
+    "points",
+    "refugees",
+    "residents",
+    "seats",
+    "shares",
+    "ships",
+    "soldiers",
+    "students",
+    "tonnes",
+    "tons",
+    "troops",
+    "units",
+    "votes",
+    "women",
+    "words",
+    "workers",
 ];
+
+/// [`COUNT_NOUNS`] packed by [`pack_word`], in the same (sorted) order.
+const COUNT_NOUN_KEYS: [u128; COUNT_NOUNS.len()] = {
+    let mut keys = [0u128; COUNT_NOUNS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = pack_word(COUNT_NOUNS[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
 
 /// What may follow a bare year: not a word glued by a hyphen ("2025-word"), not a
 /// percentage, not a decimal, date or time ("2025.5", "2025/26", "2025:"), not a unit or
@@ -1479,9 +1514,10 @@ pub(super) fn year_tail_ok(i: &str) -> R<'_, ()> {
     if glued || counted() { fail(i) } else { Ok((i, ())) }
 }
 
-/// A word of [`COUNT_NOUNS`], in any case.
-fn is_count_noun(w: &[u8]) -> bool {
-    COUNT_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
+/// A word of ASCII letters that is one of [`COUNT_NOUNS`], in any case: a binary
+/// search of numbers, as for [`is_year_context`] (every year is looked at).
+pub(super) fn is_count_noun(w: &[u8]) -> bool {
+    w.len() <= 16 && COUNT_NOUN_KEYS.binary_search(&pack_word(w)).is_ok()
 }
 
 /// [`year_tail_ok`] as nom combinators, as it was written first: the oracle.
@@ -1991,8 +2027,40 @@ fn vague_duration(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
-/// An approximation or bound kept in a duration's span: "nearly", "more than".
-fn approx(i: &str) -> R<'_, &str> {
+/// An approximation or bound kept in a duration's span: "nearly", "more than". By
+/// hand: the first word decides which words must follow
+/// (`modifier_rel_unit_and_approx_are_the_combinator_forms`).
+pub(super) fn approx(i: &str) -> R<'_, &str> {
+    /// White space and one of `list` after `r`.
+    fn then<'a>(r: Option<&'a str>, list: &[&str]) -> Option<&'a str> {
+        let (r, _) = ws(r?).ok()?;
+        let (r, _) = word_if(r, |w| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()))).ok()?;
+        Some(r)
+    }
+    let (r, w) = word(i)?;
+    let is = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let end = if is(&["more", "less", "fewer"]) {
+        then(Some(r), &["than"])
+    } else if is(&["at"]) {
+        then(Some(r), &["least", "most"])
+    } else if is(&["up"]) {
+        then(Some(r), &["to"])
+    } else if is(&["no"]) {
+        then(then(Some(r), &["more", "less"]), &["than"])
+    } else if is(&["nearly", "almost", "around"]) {
+        Some(r)
+    } else {
+        None
+    };
+    match end.and_then(|r| Some((r, i.get(..i.len() - r.len())?))) {
+        Some(found) => Ok(found),
+        None => fail(i),
+    }
+}
+
+/// [`approx`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(super) fn approx_combinators(i: &str) -> R<'_, &str> {
     recognize(alt((
         recognize((kws(&["more", "less", "fewer"]), ws, kw("than"))),
         recognize((kw("at"), ws, kws(&["least", "most"]))),

@@ -215,6 +215,23 @@ const PHRASE_WORDS: &[&str] = &[
     "two",
     "\u{e9}t\u{e9}",
     "",
+    "more",
+    "More",
+    "less",
+    "fewer",
+    "than",
+    "Than",
+    "thanks",
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "no",
+    "No",
+    "nearly",
+    "almost",
+    "around",
 ];
 
 /// What may come between (or after) the words of a phrase.
@@ -226,7 +243,7 @@ const GAPS: &[&str] = &[
 #[rustfmt::skip]
 const DATE_WORDS: &[&str] = &[
     "September", "september", "SEPTEMBER", "Sept", "Sept.", "sept.", "Sep", "May", "March", "Mar.", "Jan",
-    "Septembers", "Mayday", "Thursday", "Thu.", "of", "Of", "to", "through", "thru", "and", "the",
+    "Septembers", "Mayday", "Thursday", "thursday", "Thu.", "Thu", "Sat.", "Tues.", "Thursdays", "of", "Of", "to", "through", "thru", "and", "the",
     "1", "01", "9", "26", "26th", "1st", "2ND", "3rd", "31", "32", "0", "00", "123", "26x", "26st",
     "2024", "1999", "24", "20245", "2024.5", "'24", "-", "\u{2013}", "\u{2014}", "\u{e9}", "", "%",
 ];
@@ -314,17 +331,18 @@ proptest! {
         prop_assert_eq!(year_tail_ok(&text).ok(), year_tail_ok_combinators(&text).ok(), "{:?}", text);
     }
 
-    /// The hand-written modifier and relative unit read what their combinator forms
-    /// read, on phrases of the words they look for and their near misses.
+    /// The hand-written modifier, relative unit and approximation read what their
+    /// combinator forms read, on phrases of the words they look for and near misses.
     #[test]
-    fn modifier_and_rel_unit_are_the_combinator_forms(
+    fn modifier_rel_unit_and_approx_are_the_combinator_forms(
         words in proptest::collection::vec(0usize..PHRASE_WORDS.len(), 1..5),
         gaps in proptest::collection::vec(0usize..GAPS.len(), 4),
     ) {
-        use super::grammar::{modifier, modifier_combinators, rel_unit, rel_unit_combinators};
+        use super::grammar::{approx, approx_combinators, modifier, modifier_combinators, rel_unit, rel_unit_combinators};
         let text: String = words.iter().zip(gaps.iter().cycle()).map(|(&w, &g)| format!("{}{}", PHRASE_WORDS[w], GAPS[g])).collect();
         prop_assert_eq!(modifier(&text).ok(), modifier_combinators(&text).ok(), "{:?}", text);
         prop_assert_eq!(rel_unit(&text).ok(), rel_unit_combinators(&text).ok(), "{:?}", text);
+        prop_assert_eq!(approx(&text).ok(), approx_combinators(&text).ok(), "{:?}", text);
     }
 
     /// Days and months read by hand ([`plain_month_day`], [`plain_day_month`]) are what
@@ -483,8 +501,10 @@ fn plain_dates_defer_ranges() {
         assert!(plain_day_month(text).is_none(), "{text:?}");
         assert_eq!(p_day_month(text).ok(), day_month(text).ok(), "{text:?}");
     }
-    // Single days are read by hand.
+    // Single days are read by hand, with a weekday or without.
     for text in [
+        "Thursday, September 26, 2024",
+        "Thu. 26 September",
         "September 26, 2024 and",
         "Sept. 26th",
         "26 September 2024.",

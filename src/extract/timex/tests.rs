@@ -802,18 +802,40 @@ fn quick_tests_reject_no_match() {
     assert!(tried > 10_000, "only {tried} attempts");
 }
 
-/// The context words before a year are found by a binary search: the list is sorted
-/// and lower-case, and the search finds what a scan of it finds, in any case.
+/// The context words before a year and the count nouns after one are found by a
+/// binary search: the lists are sorted and lower-case, and the search finds what a
+/// scan of them finds, in any case.
 #[test]
-fn year_context_search_is_the_list() {
-    use super::grammar::{YEAR_CONTEXT, is_year_context};
-    assert!(YEAR_CONTEXT.windows(2).all(|w| w[0] < w[1]));
-    assert!(YEAR_CONTEXT.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
-    let words = include_str!("grammar.rs")
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty());
-    for w in words.chain(["A", "IN", "Throughout", "throughouts", "x", "mids", "tho"]) {
-        let listed = YEAR_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(w));
-        assert_eq!(is_year_context(w.as_bytes()), listed, "{w}");
+fn word_list_searches_are_the_lists() {
+    use super::grammar::{COUNT_NOUNS, YEAR_CONTEXT, is_count_noun, is_year_context};
+    /// A word list and its search.
+    type Searched = (&'static [&'static str], fn(&[u8]) -> bool);
+    let lists: [Searched; 2] = [(YEAR_CONTEXT, is_year_context), (COUNT_NOUNS, is_count_noun)];
+    for (list, search) in lists {
+        assert!(list.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            list.iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        );
+        let words = include_str!("grammar.rs")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty());
+        let extra = [
+            "A",
+            "IN",
+            "Throughout",
+            "throughouts",
+            "x",
+            "mids",
+            "tho",
+            "TROOPS",
+            "Km",
+            "kms",
+            "hectaress",
+        ];
+        for w in words.chain(extra) {
+            let listed = list.iter().any(|c| c.eq_ignore_ascii_case(w));
+            assert_eq!(search(w.as_bytes()), listed, "{w}");
+        }
     }
 }
