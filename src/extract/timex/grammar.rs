@@ -3277,7 +3277,7 @@ fn q_month_in_context(l: &Look) -> bool {
 
 /// Every production with the classes of words it can start with and its quick test,
 /// longest forms first.
-static PRODUCTIONS: &[(u16, Quick, Production)] = &[
+const PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (DIG | NUMW, q_anniversary, anniversary),
     (MONTH | WKDAY, q_month_day, p_month_day),
     (DIG | WKDAY, q_day_month, p_day_month),
@@ -3313,12 +3313,46 @@ static PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (CTX, q_month_in_context, month_in_context),
 ];
 
+/// For each class bit, the productions (bit `k` for `PRODUCTIONS[k]`) that a word of
+/// that class can start: the productions of a word's classes are the union over its
+/// bits, found without a look at the others.
+const BY_CLASS: [u64; 16] = {
+    assert!(PRODUCTIONS.len() <= 64);
+    let mut by_class = [0u64; 16];
+    let mut k = 0;
+    while k < PRODUCTIONS.len() {
+        let mut bit = 0;
+        while bit < 16 {
+            if PRODUCTIONS[k].0 & (1 << bit) != 0 {
+                by_class[bit] |= 1 << k;
+            }
+            bit += 1;
+        }
+        k += 1;
+    }
+    by_class
+};
+
+/// The productions of the given classes, as bits in [`PRODUCTIONS`] order.
+pub(super) fn productions_of(classes: u16) -> u64 {
+    let mut set = 0;
+    let mut bits = classes;
+    while bits != 0 {
+        set |= BY_CLASS[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
+    set
+}
+
 /// Tries, in order, every production of the given classes at `i` whose quick test
 /// passes; the first that matches and ends at a word boundary wins.
 pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
     let look = Look::new(i, classes);
-    for (mask, quick, production) in PRODUCTIONS {
-        if mask & classes == 0 || !quick(&look) {
+    let mut todo = productions_of(classes);
+    while todo != 0 {
+        let (_, quick, production) = PRODUCTIONS[todo.trailing_zeros() as usize];
+        todo &= todo - 1;
+        if !quick(&look) {
             continue;
         }
         if let Ok((r, hit)) = production(i)
@@ -3328,6 +3362,17 @@ pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
         }
     }
     None
+}
+
+/// The productions whose classes meet `classes`, as bits, by a scan of
+/// [`PRODUCTIONS`]: the oracle for [`productions_of`].
+#[cfg(test)]
+pub(super) fn productions_by_mask(classes: u16) -> u64 {
+    PRODUCTIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, (mask, _, _))| mask & classes != 0)
+        .fold(0, |set, (k, _)| set | 1 << k)
 }
 
 /// [`timex_at`] without the quick tests, to check that they reject no match.

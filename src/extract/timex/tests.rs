@@ -839,3 +839,17 @@ fn word_list_searches_are_the_lists() {
         }
     }
 }
+
+/// The productions found by class bits are those whose classes meet the word's, in
+/// order.
+#[test]
+fn productions_by_class_are_those_of_the_classes() {
+    use super::grammar::productions_by_mask;
+    for classes in 0..=u16::MAX {
+        assert_eq!(
+            super::grammar::productions_of(classes),
+            productions_by_mask(classes),
+            "{classes:#x}"
+        );
+    }
+}
