@@ -499,9 +499,148 @@ fn single_day<'a>(i: &'a str, r: &'a str, start: usize, val: Option<PVal>, wd: O
     Ok((r, Hit::One(p)))
 }
 
+/// [`month_day`], and by hand where a month name starts the date and no range
+/// follows its day ([`plain_month_day`]).
+pub(super) fn p_month_day(i: &str) -> R<'_, Hit> {
+    plain_month_day(i).unwrap_or_else(|| month_day(i))
+}
+
+/// [`day_month`], and by hand where a day in digits starts the date and no range
+/// follows it ([`plain_day_month`]).
+pub(super) fn p_day_month(i: &str) -> R<'_, Hit> {
+    plain_day_month(i).unwrap_or_else(|| day_month(i))
+}
+
+/// A month name as [`month_name`] reads it: a full name, or an abbreviation and an
+/// optional dot.
+fn month_name_by_hand(i: &str) -> Option<(&str, i8)> {
+    let (r, w) = word(i).ok()?;
+    if let Some(m) = words::month_full(w) {
+        return Some((r, m));
+    }
+    let m = words::month_abbrev(w)?;
+    Some((r.strip_prefix('.').unwrap_or(r), m))
+}
+
+/// A day of month as [`day_num`] reads it: one or two digits, no third, an optional
+/// ordinal suffix, then no letter or digit.
+fn day_num_by_hand(i: &str) -> Option<(&str, (i8, Pos))> {
+    let b = i.as_bytes();
+    let n = b.iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || b.get(n).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let d = b[..n].iter().fold(0i8, |d, c| d * 10 + (c - b'0') as i8);
+    let suffix = b
+        .get(n..n + 2)
+        .is_some_and(|s| [b"st", b"nd", b"rd", b"th"].iter().any(|t| s.eq_ignore_ascii_case(*t)));
+    let end = if suffix { n + 2 } else { n };
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let r = i.get(end..)?;
+    Some((r, (d, Pos { a: i.len(), b: r.len() })))
+}
+
+/// Whether a [`range_joint`] may start at `r` (a hyphen, spaces and an en or em dash,
+/// or white space and "to", "through" or "thru"): the fast paths leave ranges to the
+/// combinators.
+fn may_start_range(r: &str) -> bool {
+    let dashed = r.trim_start_matches(' ');
+    r.starts_with('-')
+        || dashed.starts_with(['\u{2013}', '\u{2014}'])
+        || ws(r).is_ok_and(|(rest, _)| {
+            let w = alpha_prefix(rest);
+            ["to", "through", "thru"]
+                .iter()
+                .any(|j| w.eq_ignore_ascii_case(j.as_bytes()))
+        })
+}
+
+/// ", 2024" or " 2024" after a day ([`year_after`]), or nothing: `r` as it was.
+fn year_after_by_hand(r: &str) -> (&str, Option<i16>) {
+    let s = r.strip_prefix(',').unwrap_or(r);
+    match ws(s).ok().and_then(|(s, _)| year4(s).ok()) {
+        Some((rest, y)) => (rest, Some(y)),
+        None => (r, None),
+    }
+}
+
+/// A weekday before a date as [`weekday_prefix`] reads it ("Thursday, ", "Thu. "):
+/// the input after it and the weekday with its span, or the input as it was.
+fn weekday_prefix_by_hand(i: &str) -> (&str, Option<(Weekday, Pos)>) {
+    let Ok((r, w)) = word(i) else {
+        return (i, None);
+    };
+    let (r, wd) = match (words::weekday_full(w), r.strip_prefix('.')) {
+        (Some(wd), _) => (r, wd),
+        (None, Some(dotted)) => match words::weekday(w) {
+            Some(wd) => (dotted, wd),
+            None => return (i, None),
+        },
+        (None, None) => return (i, None),
+    };
+    let pos = Pos { a: i.len(), b: r.len() };
+    match ws(r.strip_prefix(',').unwrap_or(r)) {
+        Ok((rest, _)) => (rest, Some((wd, pos))),
+        Err(_) => (i, None),
+    }
+}
+
+/// [`month_day`] by hand for the common dates, "September 26, 2024", "Sept. 26",
+/// "Thursday, September 26th": everything but a range after the day. `None` leaves
+/// the input to the combinators: a dash or "to" after the day
+/// (`plain_dates_agree_with_the_combinators`, `plain_dates_defer_ranges`).
+pub(super) fn plain_month_day(i: &str) -> Option<R<'_, Hit>> {
+    let (s, wd) = weekday_prefix_by_hand(i);
+    let Some((r, m)) = month_name_by_hand(s) else {
+        return Some(fail(i));
+    };
+    let r = ws(r).map_or(r, |(rest, _)| rest);
+    let Some((r, (d, _))) = day_num_by_hand(r) else {
+        return Some(fail(i));
+    };
+    if may_start_range(r) {
+        return None;
+    }
+    let (r, y) = year_after_by_hand(r);
+    Some(single_day(i, r, i.len(), valid_day(y, m, d), wd))
+}
+
+/// [`day_month`] by hand for the common dates, "26 September 2024", "26th of
+/// September", "Thursday, 26 September": everything but a range after the day.
+/// `None` leaves the input to the combinators: a dash or "to" after the day
+/// (`plain_dates_agree_with_the_combinators`, `plain_dates_defer_ranges`).
+pub(super) fn plain_day_month(i: &str) -> Option<R<'_, Hit>> {
+    let (s, wd) = weekday_prefix_by_hand(i);
+    let Some((r, (d, _))) = day_num_by_hand(s) else {
+        return Some(fail(i));
+    };
+    if may_start_range(r) {
+        return None;
+    }
+    let Ok((r, _)) = ws(r) else {
+        return Some(fail(i));
+    };
+    // "of" and white space, else the month at once.
+    let r = word_if(r, |w| w.eq_ignore_ascii_case(b"of"))
+        .and_then(|(rest, _)| ws(rest))
+        .map_or(r, |(rest, _)| rest);
+    let Some((r, m)) = month_name_by_hand(r) else {
+        return Some(fail(i));
+    };
+    let (r, y) = year_after_by_hand(r);
+    // Without a year or a weekday, "5 March" and "1 May" are too ambiguous
+    // ([`day_month`]).
+    if y.is_none() && words::month_is_ambiguous(m) && wd.is_none() {
+        return Some(fail(i));
+    }
+    Some(single_day(i, r, i.len(), valid_day(y, m, d), wd))
+}
+
 /// "September 26, 2024", "Sept. 26", "Thursday, September 26, 2024",
 /// "September 26–27, 2024", "July 9 to 11, 2024", "July 9 to July 11, 2024".
-fn month_day(i: &str) -> R<'_, Hit> {
+pub(super) fn month_day(i: &str) -> R<'_, Hit> {
     let (r, (wd, (m, mpos), _, (d1, p1))) = (weekday_prefix, sp(month_name), opt(ws), sp(day_num)).parse(i)?;
     let start = wd.map_or(mpos.a, |(_, p)| p.a);
     // A range to a day of another month: the first day takes the year of the second,
@@ -534,7 +673,7 @@ fn month_day(i: &str) -> R<'_, Hit> {
 
 /// "26 September 2024", "26th of September 2024", "Thursday 26 September 2024",
 /// "26–27 September 2024", "9 to 11 July 2024".
-fn day_month(i: &str) -> R<'_, Hit> {
+pub(super) fn day_month(i: &str) -> R<'_, Hit> {
     let (r, (wd, (d1, p1), range, _, _, m, y)) = (
         weekday_prefix,
         sp(day_num),
@@ -609,7 +748,41 @@ fn year4_iso(i: &str) -> R<'_, i16> {
 const MODIFIER_NOUNS: &[&str] = &["end", "beginning", "start", "middle", "turn"];
 
 /// A modifier that TimeBank keeps inside the span: "early", "mid-", "the end of", ...
-fn modifier(i: &str) -> R<'_, &str> {
+/// By hand, the word read once: it is tried before many months, seasons, years and
+/// relative phrases (`modifier_is_the_combinator_form`).
+pub(super) fn modifier(i: &str) -> R<'_, &str> {
+    let (r, w) = word(i)?;
+    let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
+    let rest = if w.eq_ignore_ascii_case("the") {
+        the_noun_of(r)
+    } else if let (true, Some(rest)) = (is(&["mid", "end", "late", "early"]), r.strip_prefix('-')) {
+        Some(rest)
+    } else if is(&["early", "late", "mid", "earlier", "later"]) {
+        ws(r).ok().map(|(rest, _)| rest)
+    } else {
+        None
+    };
+    match rest.and_then(|rest| Some((rest, i.get(..i.len() - rest.len())?))) {
+        Some(found) => Ok(found),
+        None => fail(i),
+    }
+}
+
+/// After "the": " end of ", " beginning of ", ... ([`MODIFIER_NOUNS`]).
+fn the_noun_of(r: &str) -> Option<&str> {
+    let (r, _) = ws(r).ok()?;
+    let (r, _) = word_if(r, |n| {
+        MODIFIER_NOUNS.iter().any(|m| n.eq_ignore_ascii_case(m.as_bytes()))
+    })
+    .ok()?;
+    let (r, _) = ws(r).ok()?;
+    let (r, _) = word_if(r, |w| w.eq_ignore_ascii_case(b"of")).ok()?;
+    ws(r).ok().map(|(r, _)| r)
+}
+
+/// [`modifier`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(super) fn modifier_combinators(i: &str) -> R<'_, &str> {
     alt((
         recognize((kw("the"), ws, kws(MODIFIER_NOUNS), ws, kw("of"), ws)),
         recognize((kws(&["mid", "end", "late", "early"]), char('-'))),
@@ -825,65 +998,95 @@ fn fiscal_year(i: &str) -> R<'_, Hit> {
 // Years in context, lists and ranges
 // ---------------------------------------------------------------------------
 
-/// Words after which a bare four-digit number is a year.
-const YEAR_CONTEXT: &[&str] = &[
-    // Attributive years: "a 1996 law", "that 1978 resolution", "the company's 1989
-    // results" (the "s" after the apostrophe), "bonds due 1993".
+/// Words after which a bare four-digit number is a year. Attributive years: "a 1996
+/// law", "that 1978 resolution", "the company's 1989 results" (the "s" after the
+/// apostrophe), "bonds due 1993". Sorted and lower-case, for [`is_year_context`].
+pub(super) const YEAR_CONTEXT: &[&str] = &[
     "a",
-    "an",
-    "that",
-    "due",
-    "s",
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "during",
-    "of",
-    "before",
-    "after",
-    "through",
-    "to",
-    "between",
-    "for",
-    "the",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "into",
-    "throughout",
-    "around",
-    "circa",
     "about",
-    "than",
-    "both",
+    "after",
+    "an",
+    "and",
+    "around",
     "as",
-    "year",
-    "ca",
-    "spring",
-    "summer",
+    "at",
     "autumn",
-    "fall",
-    "winter",
+    "before",
+    "beginning",
+    "between",
+    "both",
+    "by",
+    "ca",
+    "circa",
+    "due",
+    "during",
     "early",
+    "end",
+    "fall",
+    "for",
+    "from",
+    "her",
+    "his",
+    "in",
+    "into",
+    "its",
     "late",
     "mid",
-    "pre",
-    "post",
-    "and",
-    "or",
-    "beginning",
-    "end",
-    "start",
     "middle",
-    "at",
-    "within",
+    "of",
+    "or",
+    "our",
     "past",
+    "post",
+    "pre",
+    "s",
+    "since",
+    "spring",
+    "start",
+    "summer",
+    "than",
+    "that",
+    "the",
+    "their",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "until",
+    "winter",
+    "within",
+    "year",
 ];
+
+/// A word of at most 16 ASCII letters as a number, lower-cased: its bytes in order,
+/// then zeros. Numbers compare as the words do, so a sorted list stays sorted.
+const fn pack_word(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut k = 0;
+    while k < 16 {
+        let c = if k < w.len() { w[k] | 0x20 } else { 0 };
+        key = (key << 8) | c as u128;
+        k += 1;
+    }
+    key
+}
+
+/// [`YEAR_CONTEXT`] packed by [`pack_word`], in the same (sorted) order.
+const YEAR_CONTEXT_KEYS: [u128; YEAR_CONTEXT.len()] = {
+    let mut keys = [0u128; YEAR_CONTEXT.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = pack_word(YEAR_CONTEXT[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
+
+/// A word of ASCII letters that is one of [`YEAR_CONTEXT`], in any case: a binary
+/// search of numbers (every year in context is looked up, and the list is long).
+pub(super) fn is_year_context(w: &[u8]) -> bool {
+    w.len() <= 16 && YEAR_CONTEXT_KEYS.binary_search(&pack_word(w)).is_ok()
+}
 
 /// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
 /// "the end of 2024", "1949's" (span without the "'s").
@@ -974,7 +1177,7 @@ pub(super) fn lone_year(i: &str) -> Option<(&str, i16)> {
                     // ("and 2026") unless no year follows the "and".
                     let listed = |list: &[&str]| list.iter().any(|n| word.eq_ignore_ascii_case(n.as_bytes()));
                     !listed(&["to", "through", "until", "till"])
-                        && !listed(COUNT_NOUNS)
+                        && !is_count_noun(word)
                         && no_year_after_conjunction(after).unwrap_or(true)
                 }
                 // A dash after spaces may make a range ("2014 – 2016").
@@ -1020,8 +1223,155 @@ fn no_year_at(s: &str) -> bool {
 }
 
 /// A year range or list: the first year is parsed once, then a range or a list is
-/// tried after it (a range first).
+/// tried after it (a range first). Groups of years in digits are read by hand
+/// ([`digit_year_group`]); the rest by the combinators.
 pub(super) fn year_group(i: &str) -> R<'_, (Piece, Option<Hit>)> {
+    match digit_year_group(i) {
+        Some(found) => found,
+        None => year_group_parsed(i),
+    }
+}
+
+/// A year's piece (a four-digit year or the end of a range).
+fn year_piece(pos: Pos, year: i16) -> Piece {
+    Piece::date(pos, PVal::Abs(TimexValue::Year { year }))
+}
+
+/// `s` after the "'s" or "’s" that [`modified_year`] takes after a year.
+fn skip_possessive(s: &str) -> &str {
+    s.strip_prefix("'s")
+        .or_else(|| s.strip_prefix("\u{2019}s"))
+        .unwrap_or(s)
+}
+
+/// [`year_group`] by hand where every year in the group is four digits (the second
+/// year of a range may be two): the same result as the combinators, without them.
+/// Most groups in prose are such ("2024 and 2025", "2014–2016", "2025/2026").
+/// `Some(Err)` is a failure the combinators would also report; `None` leaves the
+/// input to them: no year in digits first, or a list that goes on with a modifier
+/// or a year in words ("2024 and early 2025"), which [`modified_year`] reads
+/// (`digit_year_group_agrees_with_the_combinators`).
+pub(super) fn digit_year_group(i: &str) -> Option<R<'_, (Piece, Option<Hit>)>> {
+    let Ok((after_year, y1)) = year4(i) else {
+        // A year in words or with a modifier; or no year, if a digit starts it.
+        return match i.as_bytes().first() {
+            Some(c) if c.is_ascii_digit() => Some(fail(i)),
+            _ => None,
+        };
+    };
+    let first = year_piece(
+        Pos {
+            a: i.len(),
+            b: after_year.len(),
+        },
+        y1,
+    );
+    let r = skip_possessive(after_year);
+    // A range ([`year_range_rest`]): a joint, then a year in four or two digits after
+    // and within 200 years of the first.
+    if let Some((r2, (y2, p2))) = year_range_joint(r).and_then(range_end_year) {
+        let y2 = if y2 < 100 { y1 - y1 % 100 + y2 } else { y2 };
+        if y2 > y1 && y2 - y1 <= 200 {
+            let hit = Hit::Group(GroupKind::Range, vec![first.clone(), year_piece(p2, y2)]);
+            return Some(Ok((r2, (first, Some(hit)))));
+        }
+    }
+    // A list ([`year_list_rest`]).
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut end = r;
+    while pieces.len() < 20 && list_goes_on(end) {
+        match list_item(end)? {
+            Some((r2, piece)) => {
+                if pieces.is_empty() {
+                    pieces.push(first.clone());
+                }
+                pieces.push(piece);
+                end = r2;
+            }
+            None => break,
+        }
+    }
+    if pieces.is_empty() {
+        return Some(Ok((r, (first, None))));
+    }
+    Some(Ok((end, (first, Some(Hit::Group(GroupKind::List, pieces))))))
+}
+
+/// The joint of a year range, as [`year_range_rest`] reads it: a [`dash`] (a hyphen,
+/// or an en or em dash with spaces around it), else white space, "to", "through",
+/// "until" or "till", and white space.
+fn year_range_joint(r: &str) -> Option<&str> {
+    if let Some(rest) = r.strip_prefix('-') {
+        return Some(rest);
+    }
+    let dashed = r.trim_start_matches(' ');
+    if let Some(rest) = dashed
+        .strip_prefix('\u{2013}')
+        .or_else(|| dashed.strip_prefix('\u{2014}'))
+    {
+        return Some(rest.trim_start_matches(' '));
+    }
+    let (rest, _) = ws(r).ok()?;
+    let (rest, _) = word_if(rest, |w| {
+        ["to", "through", "until", "till"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t.as_bytes()))
+    })
+    .ok()?;
+    ws(rest).ok().map(|(rest, _)| rest)
+}
+
+/// The second year of a range: four digits ([`year4`]) or two ([`year2`]), with its
+/// remaining lengths.
+fn range_end_year(s: &str) -> Option<(&str, (i16, Pos))> {
+    let (r, y) = year4(s).or_else(|_| year2(s)).ok()?;
+    Some((r, (y, Pos { a: s.len(), b: r.len() })))
+}
+
+/// Whether a year list can go on at `r` (as in [`year_list_rest`]): with ',', '/' or
+/// white space and a word starting with 'a' or 'o' ("and", "or").
+fn list_goes_on(r: &str) -> bool {
+    match r.as_bytes().first() {
+        Some(b',' | b'/') => true,
+        _ => ws(r).is_ok_and(|(rest, _)| matches!(rest.as_bytes().first(), Some(b'a' | b'A' | b'o' | b'O'))),
+    }
+}
+
+/// The next item of a year list at `r`, by [`year_list_rest`]'s separators: `Some(Some)`
+/// a year in digits, `Some(None)` no item (the list ends before `r`), `None` an item
+/// that only the combinators can tell (a modifier, a year in words).
+fn list_item(r: &str) -> Option<Option<(&str, Piece)>> {
+    fn and_or(s: &str) -> Option<&str> {
+        let (s, _) = ws(s).ok()?;
+        let (s, _) = word_if(s, |w| w.eq_ignore_ascii_case(b"and") || w.eq_ignore_ascii_case(b"or")).ok()?;
+        ws(s).ok().map(|(s, _)| s)
+    }
+    // The separators in the combinators' order: the first that matches is taken.
+    let comma = r.strip_prefix(',');
+    let item = and_or(comma.unwrap_or(r))
+        .or_else(|| comma.and_then(|s| ws(s).ok()).map(|(s, _)| s))
+        .or_else(|| r.strip_prefix('/'));
+    let Some(s) = item else {
+        return Some(None);
+    };
+    match year4(s) {
+        Ok((after, year)) => Some(Some((
+            skip_possessive(after),
+            year_piece(
+                Pos {
+                    a: s.len(),
+                    b: after.len(),
+                },
+                year,
+            ),
+        ))),
+        Err(_) if s.as_bytes().first().is_some_and(u8::is_ascii_digit) || no_year_at(s) => Some(None),
+        Err(_) => None,
+    }
+}
+
+/// [`year_group`] by the combinators alone: the oracle for [`digit_year_group`].
+pub(super) fn year_group_parsed(i: &str) -> R<'_, (Piece, Option<Hit>)> {
     let (r, first) = modified_year(i)?;
     match year_range_rest(r, &first).or_else(|_| year_list_rest(r, &first)) {
         Ok((r, hit)) => Ok((r, (first, Some(hit)))),
@@ -1051,7 +1401,8 @@ fn from_to_years(i: &str) -> R<'_, Hit> {
 /// Years, lists and ranges of years after a context word: "in 1949", "since 2014",
 /// "by 2030", "in 2025 and 2026".
 fn years_in_context(i: &str) -> R<'_, Hit> {
-    let (r, _) = (kws(YEAR_CONTEXT), ws).parse(i)?;
+    let (r, _) = word_if(i, is_year_context)?;
+    let (r, _) = ws(r)?;
     years_any(r)
 }
 
@@ -1069,7 +1420,7 @@ pub(super) fn years_any(i: &str) -> R<'_, Hit> {
     years_any_parsed(i)
 }
 
-/// [`years_any`] by the combinators alone: the oracle for [`lone_year`].
+/// [`years_any`] without [`lone_year`]: a group, then what may follow it.
 pub(super) fn years_any_parsed(i: &str) -> R<'_, Hit> {
     let (r, (first, group)) = year_group(i)?;
     let hit = group.unwrap_or(Hit::One(first));
@@ -1077,59 +1428,101 @@ pub(super) fn years_any_parsed(i: &str) -> R<'_, Hit> {
     Ok((r, hit))
 }
 
+/// [`years_any`] by the combinators alone: the oracle for its hand-written parts.
+#[cfg(test)]
+pub(super) fn years_any_combinators(i: &str) -> R<'_, Hit> {
+    let (r, (first, group)) = year_group_parsed(i)?;
+    let hit = group.unwrap_or(Hit::One(first));
+    let (r, _) = year_tail_ok_combinators(r)?;
+    Ok((r, hit))
+}
+
 /// Nouns after which a four-digit number is a count, not a year ("2000 troops").
-const COUNT_NOUNS: &[&str] = &[
-    "troops",
-    "people",
-    "soldiers",
-    "words",
-    "pages",
-    "units",
-    "shares",
-    "dollars",
-    "men",
-    "women",
-    "children",
-    "students",
+/// Sorted and lower-case, for [`is_count_noun`].
+pub(super) const COUNT_NOUNS: &[&str] = &[
+    "acres",
+    "aircraft",
+    "barrels",
+    "cars",
     "cases",
-    "votes",
-    "seats",
+    "children",
+    "copies",
+    "days",
+    "deaths",
+    "dollars",
+    "employees",
+    "feet",
+    "hectares",
+    "homes",
+    "hours",
+    "houses",
     "jobs",
-    "points",
-    "miles",
-    "km",
     "kilometers",
     "kilometres",
+    "km",
+    "km2",
+    "members",
+    "men",
     "meters",
     "metres",
-    "feet",
-    "tons",
-    "tonnes",
-    "barrels",
-    "employees",
-    "workers",
-    "members",
-    "copies",
-    "residents",
-    "deaths",
-    "refugees",
-    "homes",
-    "houses",
-    "cars",
-    "ships",
-    "aircraft",
-    "planes",
-    "hours",
+    "miles",
     "minutes",
-    "days",
-    "km2",
-    "acres",
-    "hectares",
+    "pages",
+    "people",
+    "planes",
+    "points",
+    "refugees",
+    "residents",
+    "seats",
+    "shares",
+    "ships",
+    "soldiers",
+    "students",
+    "tonnes",
+    "tons",
+    "troops",
+    "units",
+    "votes",
+    "women",
+    "words",
+    "workers",
 ];
 
+/// [`COUNT_NOUNS`] packed by [`pack_word`], in the same (sorted) order.
+const COUNT_NOUN_KEYS: [u128; COUNT_NOUNS.len()] = {
+    let mut keys = [0u128; COUNT_NOUNS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = pack_word(COUNT_NOUNS[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
+
 /// What may follow a bare year: not a word glued by a hyphen ("2025-word"), not a
-/// unit or count noun.
-fn year_tail_ok(i: &str) -> R<'_, ()> {
+/// percentage, not a decimal, date or time ("2025.5", "2025/26", "2025:"), not a unit or
+/// count noun after white space. Byte by byte (`year_tail_ok_is_the_combinator_form`).
+pub(super) fn year_tail_ok(i: &str) -> R<'_, ()> {
+    let b = i.as_bytes();
+    let glued = match b {
+        [b'-', c, ..] => c.is_ascii_alphanumeric(),
+        [b'%', ..] => true,
+        [b'/' | b'.' | b':', c, ..] => c.is_ascii_digit(),
+        _ => false,
+    };
+    let counted = || ws(i).is_ok_and(|(rest, _)| word_if(rest, is_count_noun).is_ok());
+    if glued || counted() { fail(i) } else { Ok((i, ())) }
+}
+
+/// A word of ASCII letters that is one of [`COUNT_NOUNS`], in any case: a binary
+/// search of numbers, as for [`is_year_context`] (every year is looked at).
+pub(super) fn is_count_noun(w: &[u8]) -> bool {
+    w.len() <= 16 && COUNT_NOUN_KEYS.binary_search(&pack_word(w)).is_ok()
+}
+
+/// [`year_tail_ok`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(crate) fn year_tail_ok_combinators(i: &str) -> R<'_, ()> {
     let (r, _) = not((char('-'), satisfy(|c: char| c.is_ascii_alphabetic()))).parse(i)?;
     let (r, _) = not((tag("%"),)).parse(r)?;
     let (r, _) = not((
@@ -1248,8 +1641,51 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
 // Relative expressions
 // ---------------------------------------------------------------------------
 
-/// "this/last/next year|month|week|quarter".
-fn rel_unit(i: &str) -> R<'_, PVal> {
+/// "this/last/next year|month|week|quarter". By hand, the words read once
+/// (`rel_unit_is_the_combinator_form`).
+pub(super) fn rel_unit(i: &str) -> R<'_, PVal> {
+    let (r, w) = word(i)?;
+    let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
+    let dir = if is(&["this", "current", "present"]) {
+        0
+    } else if is(&["last", "previous", "past"]) {
+        -1
+    } else if is(&["next", "coming"]) {
+        1
+    } else if w.eq_ignore_ascii_case("following") {
+        2
+    } else if w.eq_ignore_ascii_case("that") {
+        3
+    } else {
+        return fail(i);
+    };
+    let (r, _) = ws(r)?;
+    let (r, unit) = word(r).map(|(r, w)| (r, words::unit_singular(w)))?;
+    match unit.and_then(|unit| rel_unit_value(dir, unit)) {
+        Some(v) => Ok((r, v)),
+        None => fail(i),
+    }
+}
+
+/// The value of "<dir> <unit>" ([`rel_unit`]): `dir` 0 this, -1 last, 1 next, 2
+/// following, 3 that; `None` for the pairs that are no timex ("that week").
+fn rel_unit_value(dir: i32, unit: Unit) -> Option<PVal> {
+    match (dir, unit) {
+        (3, Unit::Year) => Some(PVal::Anaphoric { unit, offset: 0 }),
+        (3, _) => None,
+        (2, Unit::Year | Unit::Month) => Some(PVal::Anaphoric { unit, offset: 1 }),
+        (2, Unit::Week | Unit::Quarter) => Some(PVal::Rel { unit, offset: 1 }),
+        (2, _) => None,
+        (_, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter) | (0, Unit::Century) | (-1, Unit::Decade) => {
+            Some(PVal::Rel { unit, offset: dir })
+        }
+        _ => None,
+    }
+}
+
+/// [`rel_unit`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(super) fn rel_unit_combinators(i: &str) -> R<'_, PVal> {
     let (r, (dir, _, unit)) = (
         alt((
             value(0i32, kws(&["this", "current", "present"])),
@@ -1591,8 +2027,40 @@ fn vague_duration(i: &str) -> R<'_, Piece> {
     .parse(i)
 }
 
-/// An approximation or bound kept in a duration's span: "nearly", "more than".
-fn approx(i: &str) -> R<'_, &str> {
+/// An approximation or bound kept in a duration's span: "nearly", "more than". By
+/// hand: the first word decides which words must follow
+/// (`modifier_rel_unit_and_approx_are_the_combinator_forms`).
+pub(super) fn approx(i: &str) -> R<'_, &str> {
+    /// White space and one of `list` after `r`.
+    fn then<'a>(r: Option<&'a str>, list: &[&str]) -> Option<&'a str> {
+        let (r, _) = ws(r?).ok()?;
+        let (r, _) = word_if(r, |w| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()))).ok()?;
+        Some(r)
+    }
+    let (r, w) = word(i)?;
+    let is = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let end = if is(&["more", "less", "fewer"]) {
+        then(Some(r), &["than"])
+    } else if is(&["at"]) {
+        then(Some(r), &["least", "most"])
+    } else if is(&["up"]) {
+        then(Some(r), &["to"])
+    } else if is(&["no"]) {
+        then(then(Some(r), &["more", "less"]), &["than"])
+    } else if is(&["nearly", "almost", "around"]) {
+        Some(r)
+    } else {
+        None
+    };
+    match end.and_then(|r| Some((r, i.get(..i.len() - r.len())?))) {
+        Some(found) => Ok(found),
+        None => fail(i),
+    }
+}
+
+/// [`approx`] as nom combinators, as it was written first: the oracle.
+#[cfg(test)]
+pub(super) fn approx_combinators(i: &str) -> R<'_, &str> {
     recognize(alt((
         recognize((kws(&["more", "less", "fewer"]), ws, kw("than"))),
         recognize((kw("at"), ws, kws(&["least", "most"]))),
@@ -2347,26 +2815,36 @@ pub(crate) struct Look<'a> {
     input: &'a [u8],
     /// Only ASCII white space between the first token and the next.
     plain_gap: bool,
+    /// The attempt's text (as `input`).
+    text: &'a str,
+}
+
+/// How many bytes of `b` from `from` on pass `f` (a plain loop, inlined: it runs
+/// several times for every attempt).
+#[inline]
+fn run_len(b: &[u8], from: usize, f: impl Fn(u8) -> bool) -> usize {
+    let mut k = from;
+    while k < b.len() && f(b[k]) {
+        k += 1;
+    }
+    k - from
 }
 
 impl<'a> Look<'a> {
     pub(crate) fn new(i: &'a str, classes: u16) -> Self {
         let b = i.as_bytes();
-        let run = |from: usize, f: fn(&u8) -> bool| b.get(from..).map_or(0, |s| s.iter().take_while(|c| f(c)).count());
-        let digits = run(0, u8::is_ascii_digit);
+        let digits = run_len(b, 0, |c| c.is_ascii_digit());
         let first_len = if digits == 0 {
-            run(0, u8::is_ascii_alphabetic)
+            run_len(b, 0, |c| c.is_ascii_alphabetic())
         } else {
             0
         };
         let end = digits + first_len;
-        let gap = b
-            .get(end..)
-            .map_or(0, |s| s.iter().take_while(|c| !c.is_ascii_alphanumeric()).count());
+        let gap = run_len(b, end, |c| !c.is_ascii_alphanumeric());
         let j = end + gap;
         let next_len = match b.get(j) {
-            Some(c) if c.is_ascii_digit() => run(j, u8::is_ascii_digit),
-            Some(_) => run(j, u8::is_ascii_alphabetic),
+            Some(c) if c.is_ascii_digit() => run_len(b, j, |c| c.is_ascii_digit()),
+            Some(_) => run_len(b, j, |c| c.is_ascii_alphabetic()),
             None => 0,
         };
         let next = b.get(j..j + next_len).unwrap_or_default();
@@ -2390,7 +2868,40 @@ impl<'a> Look<'a> {
             plain_gap: gap > 0
                 && b.get(end..j)
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
+            text: i,
         }
+    }
+
+    /// After an approximation and white space ("more than 4 years": "4 years"), where
+    /// the count of [`ago`] and [`duration`] starts, looked at as the scanner would: the
+    /// classes of its first word, or [`DIG`] at a number.
+    fn after_approx(&self) -> Option<Look<'a>> {
+        // The first letters of the approximations, before the words.
+        let starts = matches!(
+            self.first.first().map(u8::to_ascii_lowercase),
+            Some(b'm' | b'l' | b'f' | b'a' | b'u' | b'n')
+        );
+        if !starts || !self.first_is(&["more", "less", "fewer", "at", "up", "no", "nearly", "almost", "around"]) {
+            return None;
+        }
+        let (rest, _) = terminated(approx, ws).parse(self.text).ok()?;
+        let classes = if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            DIG
+        } else {
+            super::scan::word_classes(rest.as_bytes().get(..alpha_prefix(rest).len()).unwrap_or_default()) & !CONT
+        };
+        Some(Look::new(rest, classes))
+    }
+
+    /// The word after the next token across white space or hyphens ("the full text":
+    /// "text"); empty when there is none or something else comes first.
+    fn word_after_next(&self) -> &'a [u8] {
+        let b = self.input;
+        let from = self.next.as_ptr() as usize - b.as_ptr() as usize + self.next.len();
+        let rest = b.get(from..).unwrap_or_default();
+        let gap = rest.iter().take_while(|&&c| is_gap_byte(c)).count();
+        let rest = &rest[gap..];
+        &rest[..rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
     }
 
     fn first_is(&self, list: &[&str]) -> bool {
@@ -2482,13 +2993,29 @@ fn q_month_day(l: &Look) -> bool {
     (l.classes & MONTH != 0 && l.next_digits() > 0) || (l.classes & WKDAY != 0 && l.next_has(MONTH))
 }
 
-/// "26 September", "Thursday 26 September".
+/// "26 September", "Thursday 26 September". After the day (and its ordinal suffix),
+/// a word is a month, "of" or the joint of a range ("9 to 11 July"): "21st century"
+/// is no day.
 fn q_day_month(l: &Look) -> bool {
-    if l.digits > 0 {
-        l.digits <= 2 && (1..=31).contains(&l.number)
-    } else {
-        l.next_digits() > 0
+    if l.digits == 0 {
+        return l.next_digits() > 0;
     }
+    if l.digits > 2 || !(1..=31).contains(&l.number) {
+        return false;
+    }
+    let (word, classes) = if l.after.is_ascii_alphabetic() {
+        let w = l.word_after_ordinal();
+        (w, super::scan::word_classes(w))
+    } else if l.next_digits() == 0 {
+        (l.next, l.next_classes)
+    } else {
+        (&[][..], 0)
+    };
+    word.is_empty()
+        || classes & MONTH != 0
+        || ["of", "to", "through", "thru"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 fn q_iso_date(l: &Look) -> bool {
@@ -2547,6 +3074,11 @@ fn q_decade(l: &Look) -> bool {
 /// quarter"); a word is one of the classes below or "same" or "period".
 fn q_the(l: &Look) -> bool {
     match l.next_digits() {
+        // "the full year", "the full fiscal year", but not "the full text".
+        0 if l.next_is(&["full"]) => {
+            let w = l.word_after_next();
+            w.is_empty() || w.eq_ignore_ascii_case(b"year") || w.eq_ignore_ascii_case(b"fiscal")
+        }
         0 => l.next_has(MOD | CONT | FISCAL | NUMW | REL | SEASON) || l.next_is(&["same", "period"]),
         4 => true,
         n => {
@@ -2593,6 +3125,10 @@ fn q_clock(l: &Look) -> bool {
 
 /// "two years ago", "more than a year ago", "at least a year earlier".
 fn q_ago(l: &Look) -> bool {
+    // After an approximation, the count: "more than 4 billion" is no time ago.
+    if let Some(rest) = l.after_approx() {
+        return rest.classes & (DIG | NUMW) == 0 || q_ago(&rest);
+    }
     if l.digits > 0 {
         l.digits <= 4 && l.next_has(CONT)
     } else {
@@ -2613,6 +3149,11 @@ fn q_duration_adj(l: &Look) -> bool {
 /// "75 years", "two to three weeks", "nearly forty years", "the past two months".
 fn q_duration(l: &Look) -> bool {
     let unit_or_joint = |l: &Look| l.next_has(NUMW | CONT) || l.next_is(&["to", "or"]) || l.next_is(DURATION_WORDS);
+    // After an approximation, what may follow it ("more than two years", "nearly the
+    // past two years").
+    if let Some(rest) = l.after_approx() {
+        return rest.classes & (DIG | NUMW | THE | REL) == 0 || q_duration(&rest);
+    }
     if l.digits > 0 {
         return l.digits <= 4 && unit_or_joint(l);
     }
@@ -2711,6 +3252,10 @@ fn q_rel_unit(l: &Look) -> bool {
 /// "now", "currently", "right now", "at present", "the past", "recent years", "the
 /// weeks ahead".
 fn q_ref(l: &Look) -> bool {
+    if l.first_is(&["the"]) {
+        // "the past", "the future", "the weeks ahead" (a unit in the plural).
+        return l.next_is(&["past", "future"]) || (l.next_has(CONT) && l.next.last() == Some(&b's'));
+    }
     l.classes & ALONE != 0 || l.next_has(CONT) || l.next_is(&["now", "past"])
 }
 
@@ -2732,10 +3277,10 @@ fn q_month_in_context(l: &Look) -> bool {
 
 /// Every production with the classes of words it can start with and its quick test,
 /// longest forms first.
-static PRODUCTIONS: &[(u16, Quick, Production)] = &[
+const PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (DIG | NUMW, q_anniversary, anniversary),
-    (MONTH | WKDAY, q_month_day, month_day),
-    (DIG | WKDAY, q_day_month, day_month),
+    (MONTH | WKDAY, q_month_day, p_month_day),
+    (DIG | WKDAY, q_day_month, p_day_month),
     (DIG, q_iso_date, iso_date),
     (FISCAL, q_fiscal_year, fiscal_year),
     (MONTH, q_month_season_year, p_month_year),
@@ -2768,12 +3313,46 @@ static PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (CTX, q_month_in_context, month_in_context),
 ];
 
+/// For each class bit, the productions (bit `k` for `PRODUCTIONS[k]`) that a word of
+/// that class can start: the productions of a word's classes are the union over its
+/// bits, found without a look at the others.
+const BY_CLASS: [u64; 16] = {
+    assert!(PRODUCTIONS.len() <= 64);
+    let mut by_class = [0u64; 16];
+    let mut k = 0;
+    while k < PRODUCTIONS.len() {
+        let mut bit = 0;
+        while bit < 16 {
+            if PRODUCTIONS[k].0 & (1 << bit) != 0 {
+                by_class[bit] |= 1 << k;
+            }
+            bit += 1;
+        }
+        k += 1;
+    }
+    by_class
+};
+
+/// The productions of the given classes, as bits in [`PRODUCTIONS`] order.
+pub(super) fn productions_of(classes: u16) -> u64 {
+    let mut set = 0;
+    let mut bits = classes;
+    while bits != 0 {
+        set |= BY_CLASS[bits.trailing_zeros() as usize];
+        bits &= bits - 1;
+    }
+    set
+}
+
 /// Tries, in order, every production of the given classes at `i` whose quick test
 /// passes; the first that matches and ends at a word boundary wins.
 pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
     let look = Look::new(i, classes);
-    for (mask, quick, production) in PRODUCTIONS {
-        if mask & classes == 0 || !quick(&look) {
+    let mut todo = productions_of(classes);
+    while todo != 0 {
+        let (_, quick, production) = PRODUCTIONS[todo.trailing_zeros() as usize];
+        todo &= todo - 1;
+        if !quick(&look) {
             continue;
         }
         if let Ok((r, hit)) = production(i)
@@ -2783,6 +3362,17 @@ pub(crate) fn timex_at(i: &str, classes: u16) -> Option<(&str, Hit)> {
         }
     }
     None
+}
+
+/// The productions whose classes meet `classes`, as bits, by a scan of
+/// [`PRODUCTIONS`]: the oracle for [`productions_of`].
+#[cfg(test)]
+pub(super) fn productions_by_mask(classes: u16) -> u64 {
+    PRODUCTIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, (mask, _, _))| mask & classes != 0)
+        .fold(0, |set, (k, _)| set | 1 << k)
 }
 
 /// [`timex_at`] without the quick tests, to check that they reject no match.

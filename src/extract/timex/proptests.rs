@@ -145,6 +145,124 @@ const TAILS: &[&str] = &[
     " or 2036",
     " through 2037",
     " until 2038",
+    " and early 2039",
+    ", mid-2040",
+    " or nineteen ninety",
+    ", 2041 and 2042",
+    ", 2043, 2044",
+    "/99",
+    "–45",
+    " - 2046",
+    " till 47",
+    " and the end of 2048",
+    "\u{2019}s and 2049",
+];
+
+/// Words of relative and modified phrases, in several cases, and near misses.
+const PHRASE_WORDS: &[&str] = &[
+    "the",
+    "The",
+    "THE",
+    "end",
+    "End",
+    "beginning",
+    "start",
+    "middle",
+    "turn",
+    "of",
+    "Of",
+    "off",
+    "mid",
+    "Mid",
+    "late",
+    "early",
+    "Early",
+    "earlier",
+    "later",
+    "lately",
+    "ends",
+    "this",
+    "This",
+    "current",
+    "present",
+    "last",
+    "Last",
+    "previous",
+    "past",
+    "next",
+    "coming",
+    "following",
+    "that",
+    "That",
+    "thats",
+    "year",
+    "Year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "quarter",
+    "quarters",
+    "century",
+    "decade",
+    "decades",
+    "day",
+    "days",
+    "hour",
+    "season",
+    "2024",
+    "1990s",
+    "two",
+    "\u{e9}t\u{e9}",
+    "",
+    "more",
+    "More",
+    "less",
+    "fewer",
+    "than",
+    "Than",
+    "thanks",
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "no",
+    "No",
+    "nearly",
+    "almost",
+    "around",
+];
+
+/// What may come between (or after) the words of a phrase.
+const GAPS: &[&str] = &[
+    " ", " ", "  ", "-", "\n", "\u{a0}", "\u{202f}", ", ", "", "'s ", "\u{2013}", " \t ",
+];
+
+/// Words of dates, and near misses.
+#[rustfmt::skip]
+const DATE_WORDS: &[&str] = &[
+    "September", "september", "SEPTEMBER", "Sept", "Sept.", "sept.", "Sep", "May", "March", "Mar.", "Jan",
+    "Septembers", "Mayday", "Thursday", "thursday", "Thu.", "Thu", "Sat.", "Tues.", "Thursdays", "of", "Of", "to", "through", "thru", "and", "the",
+    "1", "01", "9", "26", "26th", "1st", "2ND", "3rd", "31", "32", "0", "00", "123", "26x", "26st",
+    "2024", "1999", "24", "20245", "2024.5", "'24", "-", "\u{2013}", "\u{2014}", "\u{e9}", "", "%",
+];
+
+/// What may come between the words of a date.
+const DATE_GAPS: &[&str] = &[
+    " ",
+    " ",
+    " ",
+    ", ",
+    ",",
+    "",
+    "  ",
+    "\u{a0}",
+    "\n",
+    "-",
+    " \u{2013} ",
+    ".",
+    "'s ",
 ];
 
 proptest! {
@@ -179,12 +297,75 @@ proptest! {
         year in prop_oneof![1990u32..2030, 1000u32..3000, 0u32..10000],
         tail in proptest::collection::vec(0usize..TAILS.len(), 0..4),
     ) {
-        use super::grammar::{lone_year, year_group, years_any, years_any_parsed};
+        use super::grammar::{lone_year, year_group, years_any, years_any_combinators};
         let text = format!("{year:04}{}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
-        prop_assert_eq!(years_any(&text).ok(), years_any_parsed(&text).ok(), "{:?}", text);
+        prop_assert_eq!(years_any(&text).ok(), years_any_combinators(&text).ok(), "{:?}", text);
         if lone_year(&text).is_some() {
             prop_assert!(matches!(year_group(&text), Ok((_, (_, None)))), "{:?}", text);
         }
+    }
+
+    /// A year group read by hand ([`digit_year_group`]) is what the combinators read:
+    /// the same first year, range or list, and the same end.
+    #[test]
+    fn digit_year_group_agrees_with_the_combinators(
+        year in prop_oneof![1990u32..2030, 1000u32..3000, 0u32..10000],
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..5),
+    ) {
+        use super::grammar::{digit_year_group, year_group, year_group_parsed};
+        let text = format!("{year:04}{}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(year_group(&text).ok(), year_group_parsed(&text).ok(), "{:?}", text);
+        if let Some(found) = digit_year_group(&text) {
+            prop_assert_eq!(found.ok(), year_group_parsed(&text).ok(), "{:?}", text);
+        }
+    }
+
+    /// What may follow a year, byte by byte, is what the combinators allowed.
+    #[test]
+    fn year_tail_ok_is_the_combinator_form(
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..3),
+        noise in "[-%/.:0-9 a-zA-Z\u{a0}\u{e9}]{0,6}",
+    ) {
+        use super::grammar::{year_tail_ok, year_tail_ok_combinators};
+        let text = format!("{}{noise}", tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(year_tail_ok(&text).ok(), year_tail_ok_combinators(&text).ok(), "{:?}", text);
+    }
+
+    /// The hand-written modifier, relative unit and approximation read what their
+    /// combinator forms read, on phrases of the words they look for and near misses.
+    #[test]
+    fn modifier_rel_unit_and_approx_are_the_combinator_forms(
+        words in proptest::collection::vec(0usize..PHRASE_WORDS.len(), 1..5),
+        gaps in proptest::collection::vec(0usize..GAPS.len(), 4),
+    ) {
+        use super::grammar::{approx, approx_combinators, modifier, modifier_combinators, rel_unit, rel_unit_combinators};
+        let text: String = words.iter().zip(gaps.iter().cycle()).map(|(&w, &g)| format!("{}{}", PHRASE_WORDS[w], GAPS[g])).collect();
+        prop_assert_eq!(modifier(&text).ok(), modifier_combinators(&text).ok(), "{:?}", text);
+        prop_assert_eq!(rel_unit(&text).ok(), rel_unit_combinators(&text).ok(), "{:?}", text);
+        prop_assert_eq!(approx(&text).ok(), approx_combinators(&text).ok(), "{:?}", text);
+    }
+
+    /// Days and months read by hand ([`plain_month_day`], [`plain_day_month`]) are what
+    /// the combinators read, on random sequences of date words, numbers, joints and
+    /// their near misses.
+    #[test]
+    fn plain_dates_agree_with_the_combinators(
+        words in proptest::collection::vec(0usize..DATE_WORDS.len(), 1..6),
+        gaps in proptest::collection::vec(0usize..DATE_GAPS.len(), 6),
+    ) {
+        use super::grammar::{day_month, month_day, p_day_month, p_month_day};
+        let text: String = words.iter().zip(&gaps).map(|(&w, &g)| format!("{}{}", DATE_WORDS[w], DATE_GAPS[g])).collect();
+        prop_assert_eq!(p_month_day(&text).ok(), month_day(&text).ok(), "{:?}", text);
+        prop_assert_eq!(p_day_month(&text).ok(), day_month(&text).ok(), "{:?}", text);
+    }
+
+    /// The same on dates as they are written, with random continuations.
+    #[test]
+    fn written_dates_agree_with_the_combinators(day in any_date(), f in 0u8..10, tail in proptest::collection::vec(0usize..TAILS.len(), 0..3)) {
+        use super::grammar::{day_month, month_day, p_day_month, p_month_day};
+        let text = format!("{}{}", render(day, f).0, tail.iter().map(|&k| TAILS[k]).collect::<String>());
+        prop_assert_eq!(p_month_day(&text).ok(), month_day(&text).ok(), "{:?}", text);
+        prop_assert_eq!(p_day_month(&text).ok(), day_month(&text).ok(), "{:?}", text);
     }
 
     #[test]
@@ -257,5 +438,82 @@ proptest! {
         let _ = extract_temporal(&s, Some(date(2024, 9, 26)));
         let _ = extract_temporal(&s, Some(date(-9999, 1, 1)));
         let _ = extract_temporal(&s, Some(date(9999, 12, 31)));
+    }
+}
+
+/// The hand-written year groups leave to the combinators what only they can read: a
+/// list that goes on with a modifier or a year in words. Each case fails if its
+/// exclusion in [`digit_year_group`] is dropped.
+#[test]
+fn digit_year_group_defers_modifiers_and_spoken_years() {
+    use super::grammar::{digit_year_group, year_group, year_group_parsed};
+    for text in [
+        "2024 and early 2025",
+        "2024, mid-2025",
+        "2024 and the end of 2025",
+        "2024 or two thousand",
+        "2024, 2025 and late 2026",
+        "2024/nineteen ninety",
+        "2024 and the",
+        "2024 and \u{e9}t\u{e9}",
+    ] {
+        assert!(digit_year_group(text).is_none(), "{text:?}");
+        assert_eq!(year_group(text).ok(), year_group_parsed(text).ok(), "{text:?}");
+    }
+    // Lists and ranges of years in digits, and ends that no year follows, are read by
+    // hand.
+    for text in [
+        "2024 and 2025",
+        "2014\u{2013}16",
+        "2024, 2025 and 2026.",
+        "2024 and then",
+        "2024 and x",
+    ] {
+        assert_eq!(
+            digit_year_group(text).map(Result::ok),
+            Some(year_group_parsed(text).ok()),
+            "{text:?}"
+        );
+    }
+}
+
+/// The hand-written days and months leave ranges to the combinators: each case fails
+/// if the range check in [`plain_month_day`] or [`plain_day_month`] is dropped.
+#[test]
+fn plain_dates_defer_ranges() {
+    use super::grammar::{day_month, month_day, p_day_month, p_month_day, plain_day_month, plain_month_day};
+    for text in [
+        "September 26\u{2013}27, 2024",
+        "September 26 \u{2014} 27, 2024",
+        "July 9 to 11, 2024",
+        "July 9 through July 11, 2024",
+        "December 28-January 3, 2025",
+    ] {
+        assert!(plain_month_day(text).is_none(), "{text:?}");
+        assert_eq!(p_month_day(text).ok(), month_day(text).ok(), "{text:?}");
+    }
+    for text in [
+        "26\u{2013}27 September 2024",
+        "9 to 11 July 2024",
+        "9-11 July",
+        "9 thru 11 July 2024",
+    ] {
+        assert!(plain_day_month(text).is_none(), "{text:?}");
+        assert_eq!(p_day_month(text).ok(), day_month(text).ok(), "{text:?}");
+    }
+    // Single days are read by hand, with a weekday or without.
+    for text in [
+        "Thursday, September 26, 2024",
+        "Thu. 26 September",
+        "September 26, 2024 and",
+        "Sept. 26th",
+        "26 September 2024.",
+        "26th of May 2024",
+        "5 March",
+    ] {
+        assert!(
+            plain_month_day(text).is_some() || plain_day_month(text).is_some(),
+            "{text:?}"
+        );
     }
 }

@@ -801,3 +801,55 @@ fn quick_tests_reject_no_match() {
     }
     assert!(tried > 10_000, "only {tried} attempts");
 }
+
+/// The context words before a year and the count nouns after one are found by a
+/// binary search: the lists are sorted and lower-case, and the search finds what a
+/// scan of them finds, in any case.
+#[test]
+fn word_list_searches_are_the_lists() {
+    use super::grammar::{COUNT_NOUNS, YEAR_CONTEXT, is_count_noun, is_year_context};
+    /// A word list and its search.
+    type Searched = (&'static [&'static str], fn(&[u8]) -> bool);
+    let lists: [Searched; 2] = [(YEAR_CONTEXT, is_year_context), (COUNT_NOUNS, is_count_noun)];
+    for (list, search) in lists {
+        assert!(list.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            list.iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        );
+        let words = include_str!("grammar.rs")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty());
+        let extra = [
+            "A",
+            "IN",
+            "Throughout",
+            "throughouts",
+            "x",
+            "mids",
+            "tho",
+            "TROOPS",
+            "Km",
+            "kms",
+            "hectaress",
+        ];
+        for w in words.chain(extra) {
+            let listed = list.iter().any(|c| c.eq_ignore_ascii_case(w));
+            assert_eq!(search(w.as_bytes()), listed, "{w}");
+        }
+    }
+}
+
+/// The productions found by class bits are those whose classes meet the word's, in
+/// order.
+#[test]
+fn productions_by_class_are_those_of_the_classes() {
+    use super::grammar::productions_by_mask;
+    for classes in 0..=u16::MAX {
+        assert_eq!(
+            super::grammar::productions_of(classes),
+            productions_by_mask(classes),
+            "{classes:#x}"
+        );
+    }
+}
