@@ -274,10 +274,11 @@ pub fn fill(template: &str, vars: &[(&str, Cow<'_, str>)]) -> String {
     let room = template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>();
     let mut out = String::with_capacity(room);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    // Byte searches: the braces are ASCII, so their offsets are char boundaries.
+    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match memchr::memchr(b'}', after.as_bytes()) {
             Some(close) => {
                 let name = &after[..close];
                 match vars.iter().find(|(n, _)| *n == name) {
@@ -357,7 +358,7 @@ impl<'a> Report<'a> {
         &self.vars[..self.n_vars]
     }
 
-    pub fn label(mut self, span: Span, text: impl Into<String>) -> Report<'a> {
+    pub fn label(mut self, span: Span, text: impl Into<Cow<'static, str>>) -> Report<'a> {
         self.labels.push(Label {
             span,
             text: text.into(),

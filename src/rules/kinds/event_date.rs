@@ -86,7 +86,7 @@ impl Check for Params {
                 .var("event", verb)
                 .var("claimed", cx.text(c.value_span))
                 .label(c.value_span, ["the ledger gives ", &ledger_date].concat())
-                .label(c.entity_span, entity.name.as_str())
+                .label(c.entity_span, entity.name.clone())
                 .fact(
                     [&entity.name, " was ", verb, " ", &ledger_when].concat(),
                     &first.source,

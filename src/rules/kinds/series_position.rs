@@ -84,7 +84,7 @@ impl Check for Params {
                         .var("holders", join_or(c.holders.iter().map(|h| name(h.0))))
                         .var("series", &series.name)
                         .var("when", LedgerDate::from_date(date).human_when())
-                        .label(c.series_span, series.name.as_str())
+                        .label(c.series_span, series.name.clone())
                         .fact(fact, &p.source, p.origin)
                         .var("actual", actual),
                 );
@@ -125,13 +125,13 @@ impl Check for Params {
                     .var("holders", join_or(unique()))
                     .var("series", &series.name)
                     .label(span, ["held by ", &actual].concat())
-                    .label(c.series_span, series.name.as_str())
+                    .label(c.series_span, series.name.clone())
                     .fact(fact, &first.source, first.origin)
                     .var("when", when)
                     .var("actual", actual);
                 for h in &c.holders {
                     if !r.labels.iter().any(|l| l.span == h.1) {
-                        r = r.label(h.1, name(h.0));
+                        r = r.label(h.1, name(h.0).to_string());
                     }
                 }
                 // "2025 and 2027" for Canada and France: France's year is certain.
