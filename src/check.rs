@@ -146,14 +146,14 @@ impl Engine {
             ledger: &self.ledger,
             report_unverified: opts.report_unverified,
         };
+        // One list for every rule's findings, in rule order.
         let mut findings = Vec::new();
         for rule in self.rules.iter().filter(|r| only(r)) {
             let mut emitter = Emitter {
                 rule,
-                findings: Vec::new(),
+                findings: &mut findings,
             };
             rule.check.check(&cx, &mut emitter);
-            findings.extend(emitter.findings);
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup_by(|a, b| a.sort_key() == b.sort_key());

@@ -1,6 +1,8 @@
 //! Findings: what a rule reports about a document, as plain data. Only `render`
 //! turns them into miette diagnostics or machine formats.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::ledger::Origin;
@@ -40,7 +42,8 @@ impl std::str::FromStr for Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub span: Span,
-    pub text: String,
+    /// Most labels are fixed words ("this office", "at this date"): not copied.
+    pub text: Cow<'static, str>,
 }
 
 /// The ledger fact a finding relies on, with its source.

@@ -1,6 +1,6 @@
 //! Builds claims sentence by sentence from the extracted items.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use super::gap::{self, WordList, ends_with_word, has_word, only, word_list};
 use super::*;
@@ -742,24 +742,40 @@ fn titled_persons(s: &Sentence<'_>, x: &Extraction, masked: &str, ledger: &Ledge
 /// or bodies ("Canada and France") that the document repeats, or states in its first
 /// blocks.
 pub(super) fn speakers(x: &Extraction, masked: &str, ledger: &Ledger) -> Vec<EntityId> {
-    let mut counts: HashMap<Vec<EntityId>, (usize, u32)> = HashMap::new();
+    // Each distinct coordination once, its entities one after another in `ids`:
+    // (start in `ids`, length, times seen, where first seen). A document has few.
+    let mut ids: Vec<EntityId> = Vec::new();
+    let mut counts: Vec<(usize, usize, usize, u32)> = Vec::new();
     let first_blocks_end = x.sentences.get(3).map_or(u32::MAX, |s| s.end);
-    for run in coordinations(&x.mentions, masked, ledger) {
-        let key: Vec<EntityId> = run.iter().map(|(e, _)| *e).collect();
-        let start = run[0].1.start;
-        let entry = counts.entry(key).or_insert((0, start));
-        entry.0 += 1;
-    }
+    coordinations(&x.mentions, masked, ledger, |run| {
+        let entities = || run.iter().map(|(e, _)| e);
+        match counts
+            .iter_mut()
+            .find(|(at, len, _, _)| ids[*at..*at + *len].iter().eq(entities()))
+        {
+            Some(seen) => seen.2 += 1,
+            None => {
+                counts.push((ids.len(), run.len(), 1, run[0].1.start));
+                ids.extend(entities());
+            }
+        }
+    });
     counts
-        .into_iter()
-        .filter(|(_, (n, start))| *n >= 2 || *start < first_blocks_end)
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-        .map(|(k, _)| k)
+        .iter()
+        .filter(|(_, _, n, start)| *n >= 2 || *start < first_blocks_end)
+        .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)))
+        .map(|&(at, len, _, _)| ids[at..at + len].to_vec())
         .unwrap_or_default()
 }
 
-/// Runs of country/body mentions joined by ", " and "and": "Canada and France".
-pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger) -> Vec<Vec<(EntityId, Span)>> {
+/// Runs of country/body mentions joined by ", " and "and": "Canada and France",
+/// given to `f` in order (two or more mentions each).
+pub(super) fn coordinations(
+    mentions: &[Mention],
+    masked: &str,
+    ledger: &Ledger,
+    mut f: impl FnMut(&[(EntityId, Span)]),
+) {
     let holder = |m: &Mention| {
         m.entity().filter(|e| {
             matches!(
@@ -768,7 +784,6 @@ pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger)
             )
         })
     };
-    let mut runs = Vec::new();
     // Most runs are a single name and are dropped: one buffer serves them all.
     let mut run = Vec::new();
     let mut i = 0;
@@ -795,11 +810,10 @@ pub(super) fn coordinations(mentions: &[Mention], masked: &str, ledger: &Ledger)
         }
         let closed = run.len() >= 2 && between(masked, run[run.len() - 2].1, run[run.len() - 1].1).ends_with("and ");
         if closed {
-            runs.push(std::mem::take(&mut run));
+            f(&run);
         }
         i = j.max(i + 1);
     }
-    runs
 }
 
 fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Option<Date>, out: &mut Vec<Claim>) {
@@ -809,11 +823,8 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
         // Holders: a possessive or the subject of a holding verb before the series
         // name in the clause, or "our"/"their" for the document's speakers.
         let mut holders: Vec<(EntityId, Span)> = Vec::new();
-        let before: Vec<&Mention> = s.mentions[..mi]
-            .iter()
-            .filter(|p| p.span.start >= clause_start)
-            .copied()
-            .collect();
+        // The mentions before it in the clause (they are in text order).
+        let before = &s.mentions[s.mentions[..mi].partition_point(|p| p.span.start < clause_start)..mi];
         if let Some(p) = before.last()
             && let Some(e) = p.entity()
         {
@@ -837,8 +848,7 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
         }
         if holders.is_empty() {
             let lead = &masked[clause_start as usize..m.span.start as usize];
-            let lower = lead.to_ascii_lowercase();
-            if let Some(pos) = ["our ", "their "].iter().filter_map(|w| find_word(&lower, w)).max() {
+            if let Some(pos) = ["our ", "their "].iter().filter_map(|w| find_word(lead, w)).max() {
                 let rest = &lead[pos..];
                 let word_end = rest.find(' ').unwrap_or(rest.len());
                 if only(&rest[word_end..], HOLD_VERBS) && !speakers.is_empty() {
@@ -912,27 +922,28 @@ fn series(s: &Sentence<'_>, masked: &str, speakers: &[EntityId], doc_date: Optio
     }
 }
 
-/// The gap text with the timexes inside it removed (so "'s 2025 " reads "'s ").
-fn strip_years(gap: &str, timexes: &[&Timex], base: u32) -> String {
-    let mut out = gap.to_string();
+/// The gap text with the timexes inside it removed (so "'s 2025 " reads "'s "); the
+/// gap itself when none is inside, as for most gaps.
+fn strip_years<'g>(gap: &'g str, timexes: &[&Timex], base: u32) -> Cow<'g, str> {
+    let mut out = Cow::Borrowed(gap);
     let end = base as usize + gap.len();
     for t in timexes.iter().rev() {
         if t.span.start as usize >= base as usize && t.span.end as usize <= end {
             let r = (t.span.start - base) as usize..(t.span.end - base) as usize;
             if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) {
-                out.replace_range(r, " ");
+                out.to_mut().replace_range(r, " ");
             }
         }
     }
     out
 }
 
-fn find_word(lower: &str, w: &str) -> Option<usize> {
-    lower
-        .match_indices(w)
-        .map(|(i, _)| i)
-        .filter(|&i| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
-        .last()
+/// The last whole-word occurrence of `w` (lower case) in `text`, any ASCII case.
+fn find_word(text: &str, w: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(w.len() - 1)).rev().find(|&i| {
+        b[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes()) && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+    })
 }
 
 /// The start of the clause containing `at`: after the last ';' or ':' before it.

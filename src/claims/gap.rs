@@ -88,6 +88,10 @@ pub struct WordList {
     /// n bytes (a trailing `-` not counted; bit 31 for 31 or more). One test turns
     /// away almost every word of a text; first letters alone let half of them through.
     by_initial: [u32; 32],
+    /// Per first byte, as above: bit n when an entry starting with it ends with a
+    /// byte `& 31 == n` (before any trailing `-`). It turns away the common words
+    /// that share an entry's first letter and length ("that" for "took").
+    finals: [u32; 32],
     /// Some entry is a phrase of several words.
     phrases: bool,
     /// Some entry holds a hyphen.
@@ -98,6 +102,7 @@ impl WordList {
     pub const fn new(entries: &'static [&'static str]) -> WordList {
         let (mut phrases, mut hyphens) = (false, false);
         let mut by_initial = [0u32; 32];
+        let mut finals = [0u32; 32];
         let mut k = 0;
         while k < entries.len() {
             let w = entries[k].as_bytes();
@@ -112,23 +117,30 @@ impl WordList {
                 n -= 1;
             }
             if n > 0 {
-                by_initial[(w[0].to_ascii_lowercase() & 31) as usize] |= 1 << if n < 31 { n } else { 31 };
+                let initial = (w[0].to_ascii_lowercase() & 31) as usize;
+                by_initial[initial] |= 1 << if n < 31 { n } else { 31 };
+                finals[initial] |= 1 << (w[n - 1].to_ascii_lowercase() & 31);
             }
             k += 1;
         }
         WordList {
             entries,
             by_initial,
+            finals,
             phrases,
             hyphens,
         }
     }
 
-    /// Whether some entry may be `word` (trailing `-` removed): its first byte and
-    /// length. False for an empty word.
+    /// Whether some entry may be `word` (trailing `-` removed): its first byte with
+    /// its length, and with its last byte. False for an empty word.
     pub(super) fn may_hold(&self, word: &[u8]) -> bool {
-        word.first()
-            .is_some_and(|c| self.by_initial[(c.to_ascii_lowercase() & 31) as usize] & (1 << word.len().min(31)) != 0)
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let initial = (first.to_ascii_lowercase() & 31) as usize;
+        self.by_initial[initial] & (1 << word.len().min(31)) != 0
+            && self.finals[initial] & (1 << (last.to_ascii_lowercase() & 31)) != 0
     }
 }
 

@@ -222,7 +222,13 @@ fn attached_date(s: &Sentence<'_>, masked: &str, from: usize) -> Option<(Span, D
     {
         return None;
     }
-    if gap.contains([',', ';', ':', '(', ')', '"', '“', '”']) || has_word(gap, DETACHING) {
+    // The punctuation as bytes; the curly quotes (three bytes from 0xE2) only looked
+    // for when such a byte is there: a char search decodes every character.
+    let punctuation = gap
+        .bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'"'))
+        || (gap.as_bytes().contains(&0xE2) && gap.contains(['“', '”']));
+    if punctuation || has_word(gap, DETACHING) {
         return None;
     }
     // The whole range when the date starts one: "from 2013 to 2015".

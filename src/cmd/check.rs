@@ -173,7 +173,11 @@ impl Run<'_> {
             Err(e) => return write_failed(&e),
         };
         let mut keep = |r: Rendered, out: &mut BufWriter<Stdout>, writer: &mut Writer| {
-            tally.add(r.checked, r.found.iter().map(|(rule, sev)| (rule.as_str(), *sev)));
+            let found = r
+                .found
+                .iter()
+                .flat_map(|(rule, sev, n)| std::iter::repeat_n((rule.as_str(), *sev), *n));
+            tally.add(r.checked, found);
             errors.extend(r.error);
             writer.push(out, r.fragment)
         };
@@ -373,13 +377,24 @@ struct Rendered {
     error: Option<InputError>,
     checked: bool,
     fragment: Fragment,
-    found: Vec<(String, Severity)>,
+    /// How many findings of each rule and severity: a document's findings are of
+    /// few rules, so a rule id is copied once, not once per finding.
+    found: Vec<(String, Severity, usize)>,
 }
 
 impl Rendered {
     fn new(c: Checked, renderer: &Renderer) -> Rendered {
         let fragment = renderer.fragment(&c.result);
-        let found = c.result.findings.iter().map(|f| (f.rule.clone(), f.severity)).collect();
+        let mut found: Vec<(String, Severity, usize)> = Vec::new();
+        for f in &c.result.findings {
+            match found
+                .iter_mut()
+                .find(|(rule, sev, _)| *rule == f.rule && *sev == f.severity)
+            {
+                Some(seen) => seen.2 += 1,
+                None => found.push((f.rule.clone(), f.severity, 1)),
+            }
+        }
         Rendered {
             path: c.result.path,
             error: c.error,

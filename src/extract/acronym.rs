@@ -24,6 +24,7 @@ const FUNCTION_WORDS: &[&str] = &[
 pub fn find_definitions(masked: &str) -> Vec<AcronymDef> {
     let bytes = masked.as_bytes();
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'(', &bytes[i..]) {
         let open = i + p;
@@ -39,7 +40,7 @@ pub fn find_definitions(masked: &str) -> Vec<AcronymDef> {
         if !looks_like_acronym(acr) {
             continue;
         }
-        if let Some((es, ee)) = expansion_before(masked, open, acr) {
+        if let Some((es, ee)) = expansion_before(masked, open, acr, &mut scratch) {
             out.push(AcronymDef {
                 acronym: acr.to_string(),
                 acronym_span: Span::new(inner_start, inner_end),
@@ -49,6 +50,14 @@ pub fn find_definitions(masked: &str) -> Vec<AcronymDef> {
         }
     }
     out
+}
+
+/// The word lists [`expansion_before`] builds, kept for a document's next
+/// parenthesis: most parentheses that hold capitals are tried and fail.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<(usize, usize)>,
+    tokens: Vec<(usize, usize, bool)>,
 }
 
 /// Two or more capitals, digits allowed, one internal space ("G7 RRM") at most.
@@ -66,10 +75,11 @@ fn looks_like_acronym(s: &str) -> bool {
 /// The words just before `open` whose initials spell the acronym's letters. Function
 /// words may give a letter or be skipped; a leading word may be the acronym's
 /// alphanumeric prefix ("G7 Rapid Response Mechanism (G7 RRM)").
-fn expansion_before(masked: &str, open: usize, acr: &str) -> Option<(usize, usize)> {
+fn expansion_before(masked: &str, open: usize, acr: &str, scratch: &mut Scratch) -> Option<(usize, usize)> {
     let bytes = masked.as_bytes();
     // Collect up to 12 words backwards from the parenthesis.
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    let Scratch { words, tokens } = scratch;
+    words.clear();
     let mut e = open;
     while e > 0 && bytes[e - 1] == b' ' {
         e -= 1;
@@ -92,10 +102,20 @@ fn expansion_before(masked: &str, open: usize, acr: &str) -> Option<(usize, usiz
         }
         e = k;
     }
-    let letters: Vec<u8> = acr.bytes().filter(|b| b.is_ascii_alphanumeric()).collect();
+    // The acronym's letters: it is shorter than 16 bytes (see `find_definitions`).
+    let mut letter_buf = [0u8; 16];
+    let mut n_letters = 0;
+    for (slot, b) in letter_buf
+        .iter_mut()
+        .zip(acr.bytes().filter(|b| b.is_ascii_alphanumeric()))
+    {
+        *slot = b;
+        n_letters += 1;
+    }
+    let letters = &letter_buf[..n_letters];
     // Split hyphenated words into parts for initials ("Co-operation" gives C, maybe O).
     // (start, end, optional): the parts after a hyphen may or may not give a letter.
-    let mut tokens: Vec<(usize, usize, bool)> = Vec::new();
+    tokens.clear();
     for &(s, e) in words.iter().rev() {
         let mut ps = s;
         for (k, &b) in bytes[s..e].iter().enumerate() {
@@ -109,7 +129,7 @@ fn expansion_before(masked: &str, open: usize, acr: &str) -> Option<(usize, usiz
     // Try each start word: the expansion must use every letter, the last word must be
     // used, and the first word must start with the first letter.
     for start in 0..tokens.len() {
-        if matches_initials(masked, &tokens[start..], &letters) {
+        if matches_initials(masked, &tokens[start..], letters) {
             let (s, _, _) = tokens[start];
             let (_, e, _) = tokens[tokens.len() - 1];
             let first = masked.get(s..e).and_then(|t| t.chars().next())?;
@@ -158,17 +178,17 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
-/// Whole-word uses of `acronym` in `masked`.
-pub fn uses(masked: &str, acronym: &str) -> Vec<Span> {
+/// Whole-word uses of `acronym` in `masked`, in order (the rule wants the first
+/// one before the definition: no list).
+pub fn uses<'t>(masked: &'t str, acronym: &'t str) -> impl Iterator<Item = Span> + 't {
     let bytes = masked.as_bytes();
     // A vectorized search: the rule asks once per defined acronym, over the whole text.
     memchr::memmem::find_iter(bytes, acronym.as_bytes())
-        .filter(|&s| {
+        .filter(move |&s| {
             let e = s + acronym.len();
             (s == 0 || !is_word_byte(bytes[s - 1])) && (e == bytes.len() || !is_word_byte(bytes[e]))
         })
-        .map(|s| Span::new(s, s + acronym.len()))
-        .collect()
+        .map(move |s| Span::new(s, s + acronym.len()))
 }
 
 #[cfg(test)]
@@ -230,6 +250,9 @@ mod tests {
     #[test]
     fn uses_are_whole_words() {
         let t = "NATO and NATOs and the NATO-led force";
-        assert_eq!(uses(t, "NATO"), vec![Span::new(0, 4), Span::new(23, 27)]);
+        assert_eq!(
+            uses(t, "NATO").collect::<Vec<_>>(),
+            vec![Span::new(0, 4), Span::new(23, 27)]
+        );
     }
 }

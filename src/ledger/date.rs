@@ -80,27 +80,32 @@ impl LedgerDate {
 
     /// "on 4 April 1949", "in April 1949" or "in 1949".
     pub fn human_when(self) -> String {
-        match self.day {
-            Some(_) => format!("on {}", self.human()),
-            None => format!("in {}", self.human()),
-        }
+        let mut out = String::with_capacity(23);
+        out.push_str(if self.day.is_some() { "on " } else { "in " });
+        self.push_human(&mut out);
+        out
     }
 
     /// "4 April 1949", "April 1949" or "1949": how help texts state the fact.
-    /// Built without `format!`: every finding about a ledger date states it, and the
-    /// formatting machinery cost ten times the pushes.
     pub fn human(self) -> String {
         let mut out = String::with_capacity(20);
+        self.push_human(&mut out);
+        out
+    }
+
+    /// [`LedgerDate::human`] written at the end of `out`: a finding's texts are built
+    /// in one buffer each. Without `format!`: every finding about a ledger date
+    /// states it, and the formatting machinery cost ten times the pushes.
+    pub fn push_human(self, out: &mut String) {
         if let Some(m) = self.month {
             if let Some(d) = self.day {
-                push_decimal(&mut out, i64::from(d));
+                push_decimal(out, i64::from(d));
                 out.push(' ');
             }
             out.push_str(month_name(m));
             out.push(' ');
         }
-        push_decimal(&mut out, i64::from(self.year));
-        out
+        push_decimal(out, i64::from(self.year));
     }
 }
 

@@ -289,7 +289,7 @@ impl Document {
                     uri: self.uri.clone(),
                     range: self.range(l.span),
                 },
-                message: l.text.clone(),
+                message: l.text.to_string(),
             })
             .collect();
         if let Some(fact) = &f.fact {

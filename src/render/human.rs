@@ -111,14 +111,14 @@ impl Diagnostic for FindingReport {
             .labels
             .iter()
             .find(|l| l.span == f.span)
-            .map(|l| l.text.clone())
+            .map(|l| l.text.to_string())
             .unwrap_or_else(|| "here".into());
         let primary = LabeledSpan::new_primary_with_span(Some(primary_text), f.span.range());
         let others = f
             .labels
             .iter()
             .filter(|l| l.span != f.span)
-            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span.range()));
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.to_string()), l.span.range()));
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {

@@ -5,7 +5,7 @@ pub mod docs;
 pub mod kinds;
 mod registry;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -267,18 +267,22 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
-/// Fills `{name}` placeholders from `vars`.
-pub fn fill(template: &str, vars: &BTreeMap<&str, String>) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+/// Fills `{name}` placeholders from `vars`; an unknown name stays as written. The
+/// text is allocated once, with room for the template and every value: each finding
+/// fills a message and a help text.
+pub fn fill(template: &str, vars: &[(&str, Cow<'_, str>)]) -> String {
+    let room = template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(room);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    // Byte searches: the braces are ASCII, so their offsets are char boundaries.
+    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match memchr::memchr(b'}', after.as_bytes()) {
             Some(close) => {
                 let name = &after[..close];
-                match vars.get(name) {
-                    Some(v) => out.push_str(v),
+                match vars.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -297,16 +301,24 @@ pub fn fill(template: &str, vars: &BTreeMap<&str, String>) -> String {
     out
 }
 
-/// Collects a rule's findings, filling its templates.
+/// Collects a rule's findings, filling its templates, into the document's list.
 pub struct Emitter<'r> {
     pub rule: &'r Rule,
-    pub findings: Vec<Finding>,
+    pub findings: &'r mut Vec<Finding>,
 }
 
+/// The most template values a kind gives one finding (see the test that every kind
+/// keeps to it).
+const MAX_VARS: usize = 5;
+
 /// One finding as a kind describes it, before the rule's templates are applied.
-pub struct Report {
+pub struct Report<'a> {
     pub span: Span,
-    pub vars: BTreeMap<&'static str, String>,
+    /// The template values: borrowed where the ledger or the document holds the
+    /// text, and kept in place rather than in a map, as there are at most
+    /// [`MAX_VARS`].
+    vars: [(&'static str, Cow<'a, str>); MAX_VARS],
+    n_vars: usize,
     pub labels: Vec<Label>,
     pub fact: Option<FactRef>,
     pub fix: Option<Fix>,
@@ -314,11 +326,12 @@ pub struct Report {
     pub severity: Option<Severity>,
 }
 
-impl Report {
-    pub fn new(span: Span) -> Report {
+impl<'a> Report<'a> {
+    pub fn new(span: Span) -> Report<'a> {
         Report {
             span,
-            vars: BTreeMap::new(),
+            vars: Default::default(),
+            n_vars: 0,
             labels: Vec::new(),
             fact: None,
             fix: None,
@@ -326,12 +339,26 @@ impl Report {
         }
     }
 
-    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Report {
-        self.vars.insert(name, value.into());
+    /// Sets a template value (a second value for a name replaces the first).
+    pub fn var(mut self, name: &'static str, value: impl Into<Cow<'a, str>>) -> Report<'a> {
+        let value = value.into();
+        match self.vars[..self.n_vars].iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None if self.n_vars < MAX_VARS => {
+                self.vars[self.n_vars] = (name, value);
+                self.n_vars += 1;
+            }
+            None => debug_assert!(false, "more than {MAX_VARS} template values"),
+        }
         self
     }
 
-    pub fn label(mut self, span: Span, text: impl Into<String>) -> Report {
+    /// The template values set so far.
+    pub fn vars(&self) -> &[(&'static str, Cow<'a, str>)] {
+        &self.vars[..self.n_vars]
+    }
+
+    pub fn label(mut self, span: Span, text: impl Into<Cow<'static, str>>) -> Report<'a> {
         self.labels.push(Label {
             span,
             text: text.into(),
@@ -339,7 +366,7 @@ impl Report {
         self
     }
 
-    pub fn fact(mut self, text: impl Into<String>, source: &str, origin: crate::ledger::Origin) -> Report {
+    pub fn fact(mut self, text: impl Into<String>, source: &str, origin: crate::ledger::Origin) -> Report<'a> {
         self.fact = Some(FactRef {
             text: text.into(),
             source: source.to_string(),
@@ -348,7 +375,7 @@ impl Report {
         self
     }
 
-    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Report {
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Report<'a> {
         self.fix = Some(Fix {
             span,
             replacement: replacement.into(),
@@ -358,9 +385,9 @@ impl Report {
 }
 
 impl Emitter<'_> {
-    pub fn emit(&mut self, r: Report) {
-        let message = fill(&self.rule.message, &r.vars);
-        let help = self.rule.help.as_ref().map(|h| fill(h, &r.vars));
+    pub fn emit(&mut self, r: Report<'_>) {
+        let message = fill(&self.rule.message, r.vars());
+        let help = self.rule.help.as_ref().map(|h| fill(h, r.vars()));
         self.push(r, message, help);
     }
 
@@ -374,7 +401,7 @@ impl Emitter<'_> {
         self.push(r, format!("unverified: {what}"), help);
     }
 
-    fn push(&mut self, r: Report, message: String, help: Option<String>) {
+    fn push(&mut self, r: Report<'_>, message: String, help: Option<String>) {
         self.findings.push(Finding {
             rule: self.rule.id.clone(),
             severity: r.severity.unwrap_or(self.rule.severity),
@@ -394,10 +421,26 @@ mod tests {
 
     #[test]
     fn templates() {
-        let mut vars = BTreeMap::new();
-        vars.insert("entity", "NATO".to_string());
+        let vars = [("entity", Cow::Borrowed("NATO"))];
         assert_eq!(fill("{entity} in {year}", &vars), "NATO in {year}");
+        assert_eq!(fill("{entity}{entity}{", &vars), "NATONATO{");
+        assert_eq!(fill("a {b", &vars), "a {b");
+        assert_eq!(fill("", &vars), "");
+        assert_eq!(fill("{}}", &vars), "{}}");
         assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
+        let r = Report::new(Span::default())
+            .var("a", "1")
+            .var("b", String::from("2"))
+            .var("a", "3");
+        assert_eq!(fill("{a}{b}", r.vars()), "32");
+    }
+
+    /// A report holds [`MAX_VARS`] values: every kind gives at most that many.
+    #[test]
+    fn kinds_give_at_most_max_vars() {
+        for k in KINDS {
+            assert!(k.vars.len() <= MAX_VARS, "{}", k.name);
+        }
     }
 
     /// The embedded packs read from their build-time trees as the TOML parser reads

@@ -60,32 +60,48 @@ fn yes() -> bool {
 /// A comparable form of an expansion: lower case, dashes as spaces, British
 /// spellings as American, without "the", words joined by one space. One pass over
 /// the words (no spelling pattern spans a space or a dash).
+#[cfg(test)]
 fn normal(s: &str) -> String {
-    let lower = if s.is_ascii() {
-        s.to_ascii_lowercase()
+    let mut out = String::new();
+    normal_into(s, &mut out);
+    out
+}
+
+/// [`normal`] written into `out` (cleared first), so that a buffer serves every
+/// comparison. ASCII text is lower-cased word by word as it is copied; the spellings
+/// are replaced in place, as each has the length of its replacement.
+fn normal_into(s: &str, out: &mut String) {
+    out.clear();
+    let lowered;
+    let text = if s.is_ascii() {
+        s
     } else {
-        s.to_lowercase()
+        lowered = s.to_lowercase();
+        &lowered
     };
-    let mut out = String::with_capacity(lower.len());
-    for word in lower.split(|c: char| c.is_whitespace() || c == '-' || c == '–') {
-        if word.is_empty() || word == "the" {
+    for word in text.split(|c: char| c.is_whitespace() || c == '-' || c == '–') {
+        if word.is_empty() || word.eq_ignore_ascii_case("the") {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.contains("isation") || word.contains("defence") || word.contains("centre") {
-            out.push_str(
-                &word
-                    .replace("isation", "ization")
-                    .replace("defence", "defense")
-                    .replace("centre", "center"),
-            );
-        } else {
-            out.push_str(word);
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        for (british, american) in [("isation", "ization"), ("defence", "defense"), ("centre", "center")] {
+            // `contains` first: its vectorised search is much cheaper than `find`'s.
+            if !out[start..].contains(british) {
+                continue;
+            }
+            let mut at = start;
+            while let Some(p) = out[at..].find(british) {
+                at += p;
+                out.replace_range(at..at + british.len(), american);
+                at += american.len();
+            }
         }
     }
-    out
 }
 
 /// A definition's index among the document's and its normalised expansion.
@@ -101,8 +117,10 @@ impl Check for Params {
         // (index, normalised expansion): one look-up per definition, not a scan of the
         // definitions before it.
         let mut seen: HashMap<&str, (Definition, Option<Definition>)> = HashMap::new();
+        let mut buf = String::new();
         for (i, d) in defs.iter().enumerate() {
-            let expansion = normal(&d.expansion);
+            let mut expansion = String::with_capacity(d.expansion.len());
+            normal_into(&d.expansion, &mut expansion);
             let earlier = match seen.entry(d.acronym.as_str()) {
                 Entry::Vacant(v) => {
                     v.insert(((i, expansion), None));
@@ -152,9 +170,13 @@ impl Check for Params {
             if self.ledger
                 && let Some(e) = cx.ledger.entity_by_acronym(&d.acronym)
             {
-                let mut names = vec![e.name.as_str()];
-                names.extend(e.aliases.iter().map(String::as_str));
-                if !names.iter().any(|n| normal(n) == normal(&d.expansion)) {
+                // This is the acronym's first definition: its normal form is in `seen`.
+                let expansion = seen.get(d.acronym.as_str()).map_or("", |(first, _)| first.1.as_str());
+                let mut names = std::iter::once(&e.name).chain(&e.aliases);
+                if !names.any(|n| {
+                    normal_into(n, &mut buf);
+                    buf == expansion
+                }) {
                     out.emit(
                         Report::new(d.expansion_span)
                             .var("acronym", d.acronym.clone())
@@ -176,9 +198,7 @@ impl Check for Params {
             let known = self.well_known.contains(&d.acronym);
             if self.use_before_definition
                 && !known
-                && let Some(u) = uses(cx.masked(), &d.acronym)
-                    .into_iter()
-                    .find(|u| u.end <= d.expansion_span.start)
+                && let Some(u) = uses(cx.masked(), &d.acronym).find(|u| u.end <= d.expansion_span.start)
             {
                 let line = line_of(d.acronym_span.start);
                 out.emit(

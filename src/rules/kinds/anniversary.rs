@@ -59,19 +59,23 @@ impl Check for Params {
                 continue;
             }
             let entity = cx.ledger.entity(c.entity);
+            let expected = ordinal(want);
+            let anchor_date = anchor.date.human();
+            let verb = anchor.kind.verb();
+            let year_text = year.to_string();
             let mut r = Report::new(c.number_span)
-                .var("entity", entity.name.clone())
+                .var("entity", &entity.name)
                 .var("claimed", cx.text(c.number_span))
-                .var("expected", ordinal(want))
-                .var("year", year.to_string())
-                .var("anchor_date", anchor.date.human())
-                .label(c.number_span, format!("{} in {year}", ordinal(want)))
-                .label(c.entity_span, format!("{} {}", anchor.kind.verb(), anchor.date.human()))
+                .label(c.number_span, [&expected, " in ", &year_text].concat())
+                .label(c.entity_span, [verb, " ", &anchor_date].concat())
                 .fact(
-                    format!("{} {} on {}", entity.name, anchor.kind.verb(), anchor.date.human()),
+                    [&entity.name, " ", verb, " on ", &anchor_date].concat(),
                     &anchor.source,
                     anchor.origin,
-                );
+                )
+                .var("expected", expected)
+                .var("year", year_text)
+                .var("anchor_date", anchor_date);
             if let Some(s) = year_span {
                 r = r.label(s, "marked in this year");
             }

@@ -61,15 +61,16 @@ impl Check for Params {
             let Some((from, to)) = period(&c.value) else { continue };
             // A summit is an event that took place.
             let same = |k: EventKind| k == c.event || (c.event == EventKind::TookPlace && k == EventKind::Summit);
-            let events: Vec<_> = cx.ledger.events_of(c.entity).filter(|e| same(e.kind)).collect();
-            let Some(first) = events.first() else {
+            // Read again where needed, not collected: most claims agree.
+            let events = || cx.ledger.events_of(c.entity).filter(|e| same(e.kind));
+            let Some(first) = events().next() else {
                 if cx.report_unverified {
                     let name = &cx.ledger.entity(c.entity).name;
                     out.unverified(c.value_span, format!("when {name} {}", c.event.verb()));
                 }
                 continue;
             };
-            let agrees = events.iter().any(|e| {
+            let agrees = events().any(|e| {
                 let (lf, lt) = (e.date.first_day(), e.end.unwrap_or(e.date).last_day());
                 from <= lt && lf <= to
             });
@@ -78,25 +79,28 @@ impl Check for Params {
             }
             let entity = cx.ledger.entity(c.entity);
             let verb = c.event.verb();
+            let ledger_date = first.date.human();
+            let ledger_when = first.date.human_when();
             let mut r = Report::new(c.value_span)
-                .var("entity", entity.name.clone())
+                .var("entity", &entity.name)
                 .var("event", verb)
                 .var("claimed", cx.text(c.value_span))
-                .var("ledger_date", first.date.human())
-                .var("ledger_when", first.date.human_when())
-                .label(c.value_span, format!("the ledger gives {}", first.date.human()))
+                .label(c.value_span, ["the ledger gives ", &ledger_date].concat())
                 .label(c.entity_span, entity.name.clone())
                 .fact(
-                    format!("{} was {verb} {}", entity.name, first.date.human_when()),
+                    [&entity.name, " was ", verb, " ", &ledger_when].concat(),
                     &first.source,
                     first.origin,
-                );
+                )
+                .var("ledger_date", ledger_date)
+                .var("ledger_when", ledger_when);
             if let Some(t) = c.trigger {
                 r = r.label(t, "this event");
             }
             // Only a bare year is replaced: a year for a year is certain.
-            let bare_year =
-                matches!(c.value, TimexValue::Year { .. }) && cx.text(c.value_span).len() == 4 && events.len() == 1;
+            let bare_year = matches!(c.value, TimexValue::Year { .. })
+                && cx.text(c.value_span).len() == 4
+                && events().nth(1).is_none();
             if bare_year {
                 r = r.fix(c.value_span, first.date.year.to_string());
             }

@@ -13,6 +13,8 @@ pub mod tense;
 pub mod terms;
 pub mod weekday;
 
+use std::borrow::Cow;
+
 use crate::ledger::LedgerDate;
 
 /// "80th", "21st", "112th".
@@ -32,6 +34,34 @@ pub fn human_date(d: jiff::civil::Date) -> String {
     LedgerDate::from_date(d).human()
 }
 
+/// The names joined with `sep`: the one name itself when there is one, as most
+/// findings name one holder (no copy).
+pub fn join_names<'a>(mut names: impl Iterator<Item = &'a str>, sep: &str) -> Cow<'a, str> {
+    let Some(first) = names.next() else {
+        return Cow::Borrowed("");
+    };
+    let Some(second) = names.next() else {
+        return Cow::Borrowed(first);
+    };
+    let mut out = [first, sep, second].concat();
+    for name in names {
+        out.push_str(sep);
+        out.push_str(name);
+    }
+    Cow::Owned(out)
+}
+
+/// Writes "from 24 July 2019 to 6 September 2022" (or "from 24 July 2019" for an
+/// open term) at the end of `out`.
+pub fn push_from_to(out: &mut String, from: LedgerDate, to: Option<LedgerDate>) {
+    out.push_str(" from ");
+    from.push_human(out);
+    if let Some(to) = to {
+        out.push_str(" to ");
+        to.push_human(out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -46,5 +76,16 @@ mod tests {
                 "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "80th", "101st", "111th", "112th"
             ]
         );
+    }
+
+    #[test]
+    fn names_joined() {
+        fn join(names: &[&'static str]) -> std::borrow::Cow<'static, str> {
+            super::join_names(names.iter().copied(), " or ")
+        }
+        assert_eq!(join(&[]), "");
+        assert!(matches!(join(&["A"]), std::borrow::Cow::Borrowed("A")));
+        assert_eq!(join(&["A", "B"]), "A or B");
+        assert_eq!(join(&["A", "B", "C"]), "A or B or C");
     }
 }

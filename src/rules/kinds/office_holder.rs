@@ -4,9 +4,9 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::human_date;
+use super::{join_names, push_from_to};
 use crate::claims::{Claim, When};
-use crate::ledger::{Ledger, OfficeId, Term};
+use crate::ledger::{Ledger, LedgerDate, OfficeId, Term};
 use crate::rules::registry::{KindInfo, parse};
 use crate::rules::{Check, Ctx, Emitter, Report};
 
@@ -39,10 +39,18 @@ does not know the holder and the check is silent.",
 #[serde(deny_unknown_fields)]
 pub struct Params {}
 
-/// The terms of `office` that cover `date`, if the ledger knows who held it then.
-fn holders_on(ledger: &Ledger, office: OfficeId, date: Date) -> Option<Vec<&Term>> {
-    let terms: Vec<&Term> = ledger.terms_of(office).filter(|t| t.covers(date)).collect();
-    (!terms.is_empty() && terms.iter().all(|t| t.known_on(date))).then_some(terms)
+/// Whether the ledger knows who held `office` on `date`: some term covers it and
+/// every term that does is known then. Asked for every claim, most of which agree:
+/// no list of the terms is made.
+fn known_on(ledger: &Ledger, office: OfficeId, date: Date) -> bool {
+    let mut any = false;
+    for t in ledger.terms_of(office).filter(|t| t.covers(date)) {
+        if !t.known_on(date) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 fn overlaps(t: &Term, w: &When) -> bool {
@@ -54,14 +62,14 @@ impl Check for Params {
         for claim in cx.claims {
             let Claim::OfficeHolder(c) = claim else { continue };
             let ledger = cx.ledger;
-            let own_terms: Vec<&Term> = ledger.terms_of(c.office).filter(|t| t.holder == c.person).collect();
-            if c.at.iter().any(|w| own_terms.iter().any(|t| overlaps(t, w))) {
+            let own_terms = || ledger.terms_of(c.office).filter(|t| t.holder == c.person);
+            if c.at.iter().any(|w| own_terms().any(|t| overlaps(t, w))) {
                 continue;
             }
             // Speak only when the ledger knows the holders at every date in question.
-            let known = c.at.iter().all(|w| {
-                holders_on(ledger, c.office, w.from).is_some() && holders_on(ledger, c.office, w.to).is_some()
-            });
+            let known =
+                c.at.iter()
+                    .all(|w| known_on(ledger, c.office, w.from) && known_on(ledger, c.office, w.to));
             if !known {
                 if cx.report_unverified {
                     let (p, o) = (&ledger.entity(c.person).name, &ledger.office(c.office).name);
@@ -69,52 +77,44 @@ impl Check for Params {
                 }
                 continue;
             }
-            let when = c.at[0];
-            let Some(holders) = holders_on(ledger, c.office, when.from) else {
-                continue;
-            };
+            let Some(&when) = c.at.first() else { continue };
+            let holders = || ledger.terms_of(c.office).filter(|t| t.covers(when.from));
+            let Some(term) = holders().next() else { continue };
             let office = ledger.office(c.office);
             let person = ledger.entity(c.person);
-            let names: Vec<String> = holders.iter().map(|t| ledger.entity(t.holder).name.clone()).collect();
+            let holder = &ledger.entity(term.holder).name;
             let date_text = if when.from == when.to {
-                format!("on {}", human_date(when.from))
+                LedgerDate::from_date(when.from).human_when()
             } else {
-                format!("in {}", cx.text(when.span.unwrap_or_default()))
+                ["in ", cx.text(when.span.unwrap_or_default())].concat()
             };
-            let term = holders[0];
+            let mut fact = String::with_capacity(128);
+            for part in [holder, " held the office of ", &office.name] {
+                fact.push_str(part);
+            }
+            push_from_to(&mut fact, term.from, term.to);
             let mut r = Report::new(c.person_span)
-                .var("person", person.name.clone())
-                .var("office", office.name.clone())
+                .var("person", &person.name)
+                .var("office", &office.name)
                 .var("date", date_text)
-                .var("holder", names.join(" or "))
+                .var(
+                    "holder",
+                    join_names(holders().map(|t| ledger.entity(t.holder).name.as_str()), " or "),
+                )
                 .label(c.office_span, "this office")
-                .fact(
-                    format!(
-                        "{} held the office of {} from {}{}",
-                        names[0],
-                        office.name,
-                        term.from.human(),
-                        term.to.map_or(String::new(), |t| format!(" to {}", t.human()))
-                    ),
-                    &term.source,
-                    term.origin,
-                );
+                .fact(fact, &term.source, term.origin);
             if let Some(s) = when.span {
                 r = r.label(s, "at this date");
             }
-            if let Some(t) = own_terms.first() {
-                r = r.label(
-                    c.person_span,
-                    format!(
-                        "{} held it from {}{}",
-                        person.name,
-                        t.from.human(),
-                        t.to.map_or(String::new(), |to| format!(" to {}", to.human()))
-                    ),
-                );
+            if let Some(t) = own_terms().next() {
+                let mut label = String::with_capacity(80);
+                label.push_str(&person.name);
+                label.push_str(" held it");
+                push_from_to(&mut label, t.from, t.to);
+                r = r.label(c.person_span, label);
             }
-            if holders.len() == 1 && when.from == when.to {
-                r = r.fix(c.person_span, names[0].clone());
+            if when.from == when.to && holders().nth(1).is_none() {
+                r = r.fix(c.person_span, holder.as_str());
             }
             out.emit(r);
         }

@@ -46,21 +46,19 @@ impl Check for Params {
             } else {
                 ("past", "after")
             };
+            let doc_date = human_date(today);
             out.emit(
                 Report::new(c.verb_span)
                     .var("verb", cx.text(c.verb_span))
                     .var("date", cx.text(c.value_span))
-                    .var("doc_date", human_date(today))
                     .var("tense", tense)
                     .var(
                         "tense_relation",
                         if c.future { "already past" } else { "still to come" },
                     )
-                    .label(c.verb_span, format!("{tense} tense"))
-                    .label(
-                        c.value_span,
-                        format!("{relation} the document date, {}", human_date(today)),
-                    ),
+                    .label(c.verb_span, [tense, " tense"].concat())
+                    .label(c.value_span, [relation, " the document date, ", &doc_date].concat())
+                    .var("doc_date", doc_date),
             );
         }
     }

@@ -64,8 +64,8 @@ impl Check for Params {
                 .var("written", written)
                 .var("date", human_date(c.date))
                 .var("weekday", name)
-                .label(c.weekday_span, format!("not a {written}"))
-                .label(c.date_span, format!("a {name}"));
+                .label(c.weekday_span, ["not a ", written].concat())
+                .label(c.date_span, ["a ", name].concat());
             if let Some(rep) = replacement {
                 r = r.fix(c.weekday_span, rep);
             }
