@@ -37,10 +37,11 @@ fuzz_target!(|data: &[u8]| {
         ledger: &base.ledger,
         report_unverified: true,
     };
+    let mut findings = Vec::new();
     for rule in &rules {
         let mut emitter = factlint::rules::Emitter {
             rule,
-            findings: Vec::new(),
+            findings: &mut findings,
         };
         rule.check.check(&cx, &mut emitter);
     }
