@@ -279,7 +279,7 @@ impl Gazetteer {
     /// [`Gazetteer::find`] with the text's words already found.
     pub fn find_in(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(super::expected(bytes.len(), 48));
         // Where reading has got to: the end of the last word or name read.
         let mut i = 0;
         for (k, t) in tokens.iter().enumerate() {

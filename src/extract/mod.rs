@@ -98,6 +98,13 @@ pub fn extract(
     }
 }
 
+/// Room for the items an extractor finds in `len` bytes of prose at about one every
+/// `every` bytes (the genre's density), so the list is not grown and copied over and
+/// over; capped, so that a huge file does not reserve more than it finds.
+pub(crate) fn expected(len: usize, every: usize) -> usize {
+    (len / every).min(4096)
+}
+
 /// Spans sorted by start with the running maximum of their ends, so that "does any
 /// span overlap this one" is a binary search rather than a scan (a scan per number made
 /// extraction quadratic in the document's size).

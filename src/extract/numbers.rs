@@ -96,7 +96,7 @@ pub fn find(masked: &str) -> Vec<Number> {
 pub fn find_in(masked: &str, tokens: &[Token]) -> Vec<Number> {
     let bytes = masked.as_bytes();
     let filter: &WordFilter = &NUMBER_WORDS;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(super::expected(bytes.len(), 256));
     // Where reading has got to: a number may run over several words ("1,000,000",
     // "twenty-one").
     let mut i = 0;

@@ -20,7 +20,7 @@ fn is_abbreviation(word: &[u8]) -> bool {
 /// Splits each block of `masked` into sentences (trimmed of surrounding spaces).
 pub fn split(masked: &str, blocks: &[Span]) -> Vec<Span> {
     let bytes = masked.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(super::expected(bytes.len(), 96));
     for block in blocks {
         let (bs, be) = (block.start as usize, (block.end as usize).min(bytes.len()));
         let mut start = bs;

@@ -769,7 +769,10 @@ pub(crate) fn scan_in(text: &str, tokens: &[Token], dct: Option<Date>) -> Tempor
     let mut em = Emitter {
         bytes,
         dct,
-        out: Temporal::default(),
+        out: Temporal {
+            timexes: Vec::with_capacity(crate::extract::expected(bytes.len(), 128)),
+            anniversaries: Vec::new(),
+        },
         next_group: 0,
         last_quarter: None,
         last_date: None,
