@@ -1379,8 +1379,59 @@ pub(super) fn year_group_parsed(i: &str) -> R<'_, (Piece, Option<Hit>)> {
     }
 }
 
+/// [`from_to_years`], by hand where both years are in digits
+/// ([`plain_from_to_years`]).
+pub(super) fn p_from_to_years(i: &str) -> R<'_, Hit> {
+    plain_from_to_years(i).unwrap_or_else(|| from_to_years(i))
+}
+
+/// [`from_to_years`] by hand: "from", "between", a joint, and the years in digits
+/// (a possessive after either is taken, as [`modified_year`] takes it). `None` leaves
+/// the input to the combinators: a year that starts with a letter, a modifier or a
+/// year in words ("from early 2015") (`plain_from_to_years_agrees_with_the_combinators`).
+pub(super) fn plain_from_to_years(i: &str) -> Option<R<'_, Hit>> {
+    /// A year in digits at `s`, with its piece: `None` for a letter first, and
+    /// `Some(None)` for no year.
+    fn year_at(s: &str) -> Option<Option<(&str, Piece)>> {
+        if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(
+            year4(s)
+                .ok()
+                .map(|(r, y)| (skip_possessive(r), year_piece(Pos { a: s.len(), b: r.len() }, y))),
+        )
+    }
+    /// One of `list`, then white space.
+    fn words<'a>(r: &'a str, list: &[&str]) -> Option<&'a str> {
+        let (r, _) = word_if(r, |w| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()))).ok()?;
+        ws(r).ok().map(|(r, _)| r)
+    }
+    let Some(s) = words(i, &["from", "between"]) else {
+        return Some(fail(i));
+    };
+    let Some((r, a)) = year_at(s)? else {
+        return Some(fail(i));
+    };
+    let Some(s) = ws(r)
+        .ok()
+        .and_then(|(r, _)| words(r, &["to", "and", "until", "through", "till"]))
+    else {
+        return Some(fail(i));
+    };
+    let Some((r, b)) = year_at(s)? else {
+        return Some(fail(i));
+    };
+    match (&a.val, &b.val) {
+        (PVal::Abs(TimexValue::Year { year: y1 }), PVal::Abs(TimexValue::Year { year: y2 })) if y2 > y1 => {
+            Some(Ok((r, Hit::Group(GroupKind::Range, vec![a, b]))))
+        }
+        _ => Some(fail(i)),
+    }
+}
+
 /// "from 2015 to 2017", "between 2014 and 2016" (the prepositions stay out of the spans).
-fn from_to_years(i: &str) -> R<'_, Hit> {
+pub(super) fn from_to_years(i: &str) -> R<'_, Hit> {
     let (r, (_, _, a, _, _, _, b)) = (
         alt((kw("from"), kw("between"))),
         ws,
@@ -3290,7 +3341,7 @@ const PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (NUMW | FISCAL | Q | DIG | REL, q_quarter_phrase, p_quarter),
     (DIG, q_decade, p_decade),
     (THE, q_the, p_the),
-    (CTX, q_from_to_years, from_to_years),
+    (CTX, q_from_to_years, p_from_to_years),
     (CTX, q_years_in_context, years_in_context),
     (MOD, q_modified_years, p_modified_years),
     (DIG, q_year_possessive, year_possessive),
