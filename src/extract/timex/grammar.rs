@@ -6,6 +6,8 @@
 //! Positions are recorded as "remaining lengths" (the length of the input still to be
 //! parsed), which the scanner turns into byte offsets.
 
+use std::cell::OnceCell;
+
 use jiff::civil::{Date, Weekday};
 use nom::{
     IResult, Parser,
@@ -2868,6 +2870,9 @@ pub(crate) struct Look<'a> {
     plain_gap: bool,
     /// The attempt's text (as `input`).
     text: &'a str,
+    /// After an approximation, whether [`q_ago`] and [`q_duration`] pass there
+    /// ([`Look::approx_verdicts`]): found once for both.
+    approx: OnceCell<Option<(bool, bool)>>,
 }
 
 /// How many bytes of `b` from `from` on pass `f` (a plain loop, inlined: it runs
@@ -2920,7 +2925,21 @@ impl<'a> Look<'a> {
                 && b.get(end..j)
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
             text: i,
+            approx: OnceCell::new(),
         }
+    }
+
+    /// After an approximation, whether [`q_ago`] and [`q_duration`] pass at the count
+    /// that follows it (`None` without an approximation). Both tests ask; the look
+    /// past the approximation is taken once.
+    fn approx_verdicts(&self) -> Option<(bool, bool)> {
+        *self.approx.get_or_init(|| {
+            let rest = self.after_approx()?;
+            Some((
+                rest.classes & (DIG | NUMW) == 0 || q_ago(&rest),
+                rest.classes & (DIG | NUMW | THE | REL) == 0 || q_duration(&rest),
+            ))
+        })
     }
 
     /// After an approximation and white space ("more than 4 years": "4 years"), where
@@ -3177,8 +3196,8 @@ fn q_clock(l: &Look) -> bool {
 /// "two years ago", "more than a year ago", "at least a year earlier".
 fn q_ago(l: &Look) -> bool {
     // After an approximation, the count: "more than 4 billion" is no time ago.
-    if let Some(rest) = l.after_approx() {
-        return rest.classes & (DIG | NUMW) == 0 || q_ago(&rest);
+    if let Some((ago, _)) = l.approx_verdicts() {
+        return ago;
     }
     if l.digits > 0 {
         l.digits <= 4 && l.next_has(CONT)
@@ -3202,8 +3221,8 @@ fn q_duration(l: &Look) -> bool {
     let unit_or_joint = |l: &Look| l.next_has(NUMW | CONT) || l.next_is(&["to", "or"]) || l.next_is(DURATION_WORDS);
     // After an approximation, what may follow it ("more than two years", "nearly the
     // past two years").
-    if let Some(rest) = l.after_approx() {
-        return rest.classes & (DIG | NUMW | THE | REL) == 0 || q_duration(&rest);
+    if let Some((_, duration)) = l.approx_verdicts() {
+        return duration;
     }
     if l.digits > 0 {
         return l.digits <= 4 && unit_or_joint(l);
