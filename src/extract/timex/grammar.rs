@@ -2429,8 +2429,54 @@ fn clock(i: &str) -> R<'_, Piece> {
 // Anniversaries
 // ---------------------------------------------------------------------------
 
+/// [`anniversary`], and by hand for an ordinal in digits ([`plain_anniversary`]).
+pub(super) fn p_anniversary(i: &str) -> R<'_, Hit> {
+    plain_anniversary(i).unwrap_or_else(|| anniversary(i))
+}
+
+/// [`anniversary`] by hand where up to four digits and a letter start it ("80th
+/// anniversary"): only the ordinal form can match there (a count is followed by
+/// white space). `None` leaves the input to the combinators: no digit first, or no
+/// letter after the digits ("75 years after")
+/// (`plain_anniversary_agrees_with_the_combinators`).
+pub(super) fn plain_anniversary(i: &str) -> Option<R<'_, Hit>> {
+    let b = i.as_bytes();
+    let n = b.iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || !b.get(n).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // The ordinal ([`ordinal`]): the digits, a suffix, then no letter or digit.
+    let suffix = b
+        .get(n..n + 2)
+        .is_some_and(|s| [b"st", b"nd", b"rd", b"th"].iter().any(|t| s.eq_ignore_ascii_case(*t)));
+    let years = b[..n].iter().fold(0u32, |v, c| v * 10 + u32::from(c - b'0'));
+    if !suffix || b.get(n + 2).is_some_and(u8::is_ascii_alphanumeric) || years == 0 {
+        return Some(fail(i));
+    }
+    let Some(after) = i.get(n + 2..) else {
+        return Some(fail(i));
+    };
+    let number = Pos {
+        a: i.len(),
+        b: after.len(),
+    };
+    let found = ws(after).and_then(|(r, _)| word_if(r, |w| w.eq_ignore_ascii_case(b"anniversary")));
+    Some(found.map(|(r, _)| {
+        let pos = Pos { a: i.len(), b: r.len() };
+        (
+            r,
+            Hit::Anniversary {
+                pos,
+                number,
+                years,
+                timex: None,
+            },
+        )
+    }))
+}
+
 /// "80th anniversary", "the eightieth anniversary", "75 years after", "75 years since".
-fn anniversary(i: &str) -> R<'_, Hit> {
+pub(super) fn anniversary(i: &str) -> R<'_, Hit> {
     alt((
         map(sp((sp(ordinal), ws, kw("anniversary"))), |(((n, np), _, _), p)| {
             Hit::Anniversary {
@@ -3348,7 +3394,7 @@ fn q_month_in_context(l: &Look) -> bool {
 /// Every production with the classes of words it can start with and its quick test,
 /// longest forms first.
 const PRODUCTIONS: &[(u16, Quick, Production)] = &[
-    (DIG | NUMW, q_anniversary, anniversary),
+    (DIG | NUMW, q_anniversary, p_anniversary),
     (MONTH | WKDAY, q_month_day, p_month_day),
     (DIG | WKDAY, q_day_month, p_day_month),
     (DIG, q_iso_date, iso_date),
