@@ -3094,13 +3094,18 @@ fn any(_: &Look) -> bool {
 
 /// "80th anniversary", "75 years after"; in words, the ordinal or cardinal goes on
 /// with a number word ("twenty-first", "a hundredth") or is followed by
-/// "anniversary" or "years".
+/// "anniversary" or "years". After "years" comes "after" or "since": "two years ago"
+/// is no anniversary.
 fn q_anniversary(l: &Look) -> bool {
+    let years_then = |l: &Look| {
+        let w = l.word_after_next();
+        w.is_empty() || w.eq_ignore_ascii_case(b"after") || w.eq_ignore_ascii_case(b"since")
+    };
     if l.digits > 0 {
         (l.digits_then_letter() && l.word_after_ordinal_is(&["anniversary"]))
-            || (l.digits <= 4 && !l.after.is_ascii_alphabetic() && l.next_is(&["years"]))
+            || (l.digits <= 4 && !l.after.is_ascii_alphabetic() && l.next_is(&["years"]) && years_then(l))
     } else {
-        l.first_is_number_word() && l.next_has(NUMW | CONT)
+        l.first_is_number_word() && l.next_has(NUMW | CONT) && (!l.next_is(&["years"]) || years_then(l))
     }
 }
 
