@@ -574,6 +574,11 @@ fn weekday_prefix_by_hand(i: &str) -> (&str, Option<(Weekday, Pos)>) {
     let Ok((r, w)) = word(i) else {
         return (i, None);
     };
+    // Full names end in "day"; abbreviations need their dot ([`weekday_name`]).
+    let full = w.len() >= 6 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"day");
+    if !full && !r.starts_with('.') {
+        return (i, None);
+    }
     let (r, wd) = match (words::weekday_full(w), r.strip_prefix('.')) {
         (Some(wd), _) => (r, wd),
         (None, Some(dotted)) => match words::weekday(w) {
@@ -1065,12 +1070,15 @@ pub(super) const YEAR_CONTEXT: &[&str] = &[
 const fn pack_word(w: &[u8]) -> u128 {
     let mut key = 0u128;
     let mut k = 0;
-    while k < 16 {
-        let c = if k < w.len() { w[k] | 0x20 } else { 0 };
-        key = (key << 8) | c as u128;
+    while k < w.len() && k < 16 {
+        key = (key << 8) | (w[k] | 0x20) as u128;
         k += 1;
     }
-    key
+    // Left-aligned (the empty word is 0: a shift by 128 bits is none).
+    match key.checked_shl(8 * (16 - k) as u32) {
+        Some(key) => key,
+        None => 0,
+    }
 }
 
 /// [`YEAR_CONTEXT`] packed by [`pack_word`], in the same (sorted) order.
@@ -2904,6 +2912,8 @@ pub(crate) struct Look<'a> {
     /// The word classes of the next token (0 for a number or a word that no timex
     /// starts or continues with).
     next_classes: u16,
+    /// Where the next token ends in `input` (where it starts when there is none).
+    next_end: usize,
     /// The byte before the next token (an apostrophe in "the '90s").
     before_next: u8,
     /// The byte after the next token (0 at the end).
@@ -2919,6 +2929,8 @@ pub(crate) struct Look<'a> {
     /// After an approximation, whether [`q_ago`] and [`q_duration`] pass there
     /// ([`Look::approx_verdicts`]): found once for both.
     approx: OnceCell<Option<(bool, bool)>>,
+    /// [`Look::word_after_ordinal`], once found.
+    ordinal_word: OnceCell<&'a [u8]>,
 }
 
 /// How many bytes of `b` from `from` on pass `f` (a plain loop, inlined: it runs
@@ -2961,6 +2973,7 @@ impl<'a> Look<'a> {
             after: b.get(end).copied().unwrap_or(0),
             next,
             next_classes,
+            next_end: j + next_len,
             before_next: j.checked_sub(1).and_then(|k| b.get(k)).copied().unwrap_or(0),
             after_next: b.get(j + next_len).copied().unwrap_or(0),
             number: b[..digits]
@@ -2972,6 +2985,7 @@ impl<'a> Look<'a> {
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
             text: i,
             approx: OnceCell::new(),
+            ordinal_word: OnceCell::new(),
         }
     }
 
@@ -3013,11 +3027,10 @@ impl<'a> Look<'a> {
     /// "text"); empty when there is none or something else comes first.
     fn word_after_next(&self) -> &'a [u8] {
         let b = self.input;
-        let from = self.next.as_ptr() as usize - b.as_ptr() as usize + self.next.len();
-        let rest = b.get(from..).unwrap_or_default();
-        let gap = rest.iter().take_while(|&&c| is_gap_byte(c)).count();
-        let rest = &rest[gap..];
-        &rest[..rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
+        let gap = run_len(b, self.next_end, is_gap_byte);
+        let from = self.next_end + gap;
+        b.get(from..from + run_len(b, from, |c| c.is_ascii_alphabetic()))
+            .unwrap_or_default()
     }
 
     fn first_is(&self, list: &[&str]) -> bool {
@@ -3051,6 +3064,11 @@ impl<'a> Look<'a> {
     /// After digits with an ordinal suffix ("75th"), the word that follows it across
     /// white space or a hyphen ("75th anniversary", "20th-century"); empty otherwise.
     fn word_after_ordinal(&self) -> &'a [u8] {
+        self.ordinal_word.get_or_init(|| self.find_word_after_ordinal())
+    }
+
+    /// [`Look::word_after_ordinal`], found (three quick tests ask for it).
+    fn find_word_after_ordinal(&self) -> &'a [u8] {
         let b = self.input;
         let Some(suffix) = b.get(self.digits..self.digits + 2) else {
             return &[];
