@@ -501,14 +501,12 @@ fn single_day<'a>(i: &'a str, r: &'a str, start: usize, val: Option<PVal>, wd: O
     Ok((r, Hit::One(p)))
 }
 
-/// [`month_day`], and by hand where a month name starts the date and no range
-/// follows its day ([`plain_month_day`]).
+/// [`month_day`]: by hand ([`plain_month_day`]) unless a range follows the day.
 pub(super) fn p_month_day(i: &str) -> R<'_, Hit> {
     plain_month_day(i).unwrap_or_else(|| month_day(i))
 }
 
-/// [`day_month`], and by hand where a day in digits starts the date and no range
-/// follows it ([`plain_day_month`]).
+/// [`day_month`]: by hand ([`plain_day_month`]) unless a range follows the day.
 pub(super) fn p_day_month(i: &str) -> R<'_, Hit> {
     plain_day_month(i).unwrap_or_else(|| day_month(i))
 }
@@ -756,7 +754,7 @@ const MODIFIER_NOUNS: &[&str] = &["end", "beginning", "start", "middle", "turn"]
 
 /// A modifier that TimeBank keeps inside the span: "early", "mid-", "the end of", ...
 /// By hand, the word read once: it is tried before many months, seasons, years and
-/// relative phrases (`modifier_is_the_combinator_form`).
+/// relative phrases (`modifier_rel_unit_and_approx_are_the_combinator_forms`).
 pub(super) fn modifier(i: &str) -> R<'_, &str> {
     let (r, w) = word(i)?;
     let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
@@ -1703,7 +1701,7 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
 // ---------------------------------------------------------------------------
 
 /// "this/last/next year|month|week|quarter". By hand, the words read once
-/// (`rel_unit_is_the_combinator_form`).
+/// (`modifier_rel_unit_and_approx_are_the_combinator_forms`).
 pub(super) fn rel_unit(i: &str) -> R<'_, PVal> {
     let (r, w) = word(i)?;
     let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
