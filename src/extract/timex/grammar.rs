@@ -6,6 +6,8 @@
 //! Positions are recorded as "remaining lengths" (the length of the input still to be
 //! parsed), which the scanner turns into byte offsets.
 
+use std::cell::OnceCell;
+
 use jiff::civil::{Date, Weekday};
 use nom::{
     IResult, Parser,
@@ -499,14 +501,12 @@ fn single_day<'a>(i: &'a str, r: &'a str, start: usize, val: Option<PVal>, wd: O
     Ok((r, Hit::One(p)))
 }
 
-/// [`month_day`], and by hand where a month name starts the date and no range
-/// follows its day ([`plain_month_day`]).
+/// [`month_day`]: by hand ([`plain_month_day`]) unless a range follows the day.
 pub(super) fn p_month_day(i: &str) -> R<'_, Hit> {
     plain_month_day(i).unwrap_or_else(|| month_day(i))
 }
 
-/// [`day_month`], and by hand where a day in digits starts the date and no range
-/// follows it ([`plain_day_month`]).
+/// [`day_month`]: by hand ([`plain_day_month`]) unless a range follows the day.
 pub(super) fn p_day_month(i: &str) -> R<'_, Hit> {
     plain_day_month(i).unwrap_or_else(|| day_month(i))
 }
@@ -572,6 +572,11 @@ fn weekday_prefix_by_hand(i: &str) -> (&str, Option<(Weekday, Pos)>) {
     let Ok((r, w)) = word(i) else {
         return (i, None);
     };
+    // Full names end in "day"; abbreviations need their dot ([`weekday_name`]).
+    let full = w.len() >= 6 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"day");
+    if !full && !r.starts_with('.') {
+        return (i, None);
+    }
     let (r, wd) = match (words::weekday_full(w), r.strip_prefix('.')) {
         (Some(wd), _) => (r, wd),
         (None, Some(dotted)) => match words::weekday(w) {
@@ -749,7 +754,7 @@ const MODIFIER_NOUNS: &[&str] = &["end", "beginning", "start", "middle", "turn"]
 
 /// A modifier that TimeBank keeps inside the span: "early", "mid-", "the end of", ...
 /// By hand, the word read once: it is tried before many months, seasons, years and
-/// relative phrases (`modifier_is_the_combinator_form`).
+/// relative phrases (`modifier_rel_unit_and_approx_are_the_combinator_forms`).
 pub(super) fn modifier(i: &str) -> R<'_, &str> {
     let (r, w) = word(i)?;
     let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
@@ -1063,12 +1068,15 @@ pub(super) const YEAR_CONTEXT: &[&str] = &[
 const fn pack_word(w: &[u8]) -> u128 {
     let mut key = 0u128;
     let mut k = 0;
-    while k < 16 {
-        let c = if k < w.len() { w[k] | 0x20 } else { 0 };
-        key = (key << 8) | c as u128;
+    while k < w.len() && k < 16 {
+        key = (key << 8) | (w[k] | 0x20) as u128;
         k += 1;
     }
-    key
+    // Left-aligned (the empty word is 0: a shift by 128 bits is none).
+    match key.checked_shl(8 * (16 - k) as u32) {
+        Some(key) => key,
+        None => 0,
+    }
 }
 
 /// [`YEAR_CONTEXT`] packed by [`pack_word`], in the same (sorted) order.
@@ -1379,8 +1387,59 @@ pub(super) fn year_group_parsed(i: &str) -> R<'_, (Piece, Option<Hit>)> {
     }
 }
 
+/// [`from_to_years`], by hand where both years are in digits
+/// ([`plain_from_to_years`]).
+pub(super) fn p_from_to_years(i: &str) -> R<'_, Hit> {
+    plain_from_to_years(i).unwrap_or_else(|| from_to_years(i))
+}
+
+/// [`from_to_years`] by hand: "from", "between", a joint, and the years in digits
+/// (a possessive after either is taken, as [`modified_year`] takes it). `None` leaves
+/// the input to the combinators: a year that starts with a letter, a modifier or a
+/// year in words ("from early 2015") (`plain_from_to_years_agrees_with_the_combinators`).
+pub(super) fn plain_from_to_years(i: &str) -> Option<R<'_, Hit>> {
+    /// A year in digits at `s`, with its piece: `None` for a letter first, and
+    /// `Some(None)` for no year.
+    fn year_at(s: &str) -> Option<Option<(&str, Piece)>> {
+        if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(
+            year4(s)
+                .ok()
+                .map(|(r, y)| (skip_possessive(r), year_piece(Pos { a: s.len(), b: r.len() }, y))),
+        )
+    }
+    /// One of `list`, then white space.
+    fn words<'a>(r: &'a str, list: &[&str]) -> Option<&'a str> {
+        let (r, _) = word_if(r, |w| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()))).ok()?;
+        ws(r).ok().map(|(r, _)| r)
+    }
+    let Some(s) = words(i, &["from", "between"]) else {
+        return Some(fail(i));
+    };
+    let Some((r, a)) = year_at(s)? else {
+        return Some(fail(i));
+    };
+    let Some(s) = ws(r)
+        .ok()
+        .and_then(|(r, _)| words(r, &["to", "and", "until", "through", "till"]))
+    else {
+        return Some(fail(i));
+    };
+    let Some((r, b)) = year_at(s)? else {
+        return Some(fail(i));
+    };
+    match (&a.val, &b.val) {
+        (PVal::Abs(TimexValue::Year { year: y1 }), PVal::Abs(TimexValue::Year { year: y2 })) if y2 > y1 => {
+            Some(Ok((r, Hit::Group(GroupKind::Range, vec![a, b]))))
+        }
+        _ => Some(fail(i)),
+    }
+}
+
 /// "from 2015 to 2017", "between 2014 and 2016" (the prepositions stay out of the spans).
-fn from_to_years(i: &str) -> R<'_, Hit> {
+pub(super) fn from_to_years(i: &str) -> R<'_, Hit> {
     let (r, (_, _, a, _, _, _, b)) = (
         alt((kw("from"), kw("between"))),
         ws,
@@ -1642,7 +1701,7 @@ fn month_in_context(i: &str) -> R<'_, Hit> {
 // ---------------------------------------------------------------------------
 
 /// "this/last/next year|month|week|quarter". By hand, the words read once
-/// (`rel_unit_is_the_combinator_form`).
+/// (`modifier_rel_unit_and_approx_are_the_combinator_forms`).
 pub(super) fn rel_unit(i: &str) -> R<'_, PVal> {
     let (r, w) = word(i)?;
     let is = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
@@ -2376,8 +2435,54 @@ fn clock(i: &str) -> R<'_, Piece> {
 // Anniversaries
 // ---------------------------------------------------------------------------
 
+/// [`anniversary`], and by hand for an ordinal in digits ([`plain_anniversary`]).
+pub(super) fn p_anniversary(i: &str) -> R<'_, Hit> {
+    plain_anniversary(i).unwrap_or_else(|| anniversary(i))
+}
+
+/// [`anniversary`] by hand where up to four digits and a letter start it ("80th
+/// anniversary"): only the ordinal form can match there (a count is followed by
+/// white space). `None` leaves the input to the combinators: no digit first, or no
+/// letter after the digits ("75 years after")
+/// (`plain_anniversary_agrees_with_the_combinators`).
+pub(super) fn plain_anniversary(i: &str) -> Option<R<'_, Hit>> {
+    let b = i.as_bytes();
+    let n = b.iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || !b.get(n).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // The ordinal ([`ordinal`]): the digits, a suffix, then no letter or digit.
+    let suffix = b
+        .get(n..n + 2)
+        .is_some_and(|s| [b"st", b"nd", b"rd", b"th"].iter().any(|t| s.eq_ignore_ascii_case(*t)));
+    let years = b[..n].iter().fold(0u32, |v, c| v * 10 + u32::from(c - b'0'));
+    if !suffix || b.get(n + 2).is_some_and(u8::is_ascii_alphanumeric) || years == 0 {
+        return Some(fail(i));
+    }
+    let Some(after) = i.get(n + 2..) else {
+        return Some(fail(i));
+    };
+    let number = Pos {
+        a: i.len(),
+        b: after.len(),
+    };
+    let found = ws(after).and_then(|(r, _)| word_if(r, |w| w.eq_ignore_ascii_case(b"anniversary")));
+    Some(found.map(|(r, _)| {
+        let pos = Pos { a: i.len(), b: r.len() };
+        (
+            r,
+            Hit::Anniversary {
+                pos,
+                number,
+                years,
+                timex: None,
+            },
+        )
+    }))
+}
+
 /// "80th anniversary", "the eightieth anniversary", "75 years after", "75 years since".
-fn anniversary(i: &str) -> R<'_, Hit> {
+pub(super) fn anniversary(i: &str) -> R<'_, Hit> {
     alt((
         map(sp((sp(ordinal), ws, kw("anniversary"))), |(((n, np), _, _), p)| {
             Hit::Anniversary {
@@ -2805,6 +2910,8 @@ pub(crate) struct Look<'a> {
     /// The word classes of the next token (0 for a number or a word that no timex
     /// starts or continues with).
     next_classes: u16,
+    /// Where the next token ends in `input` (where it starts when there is none).
+    next_end: usize,
     /// The byte before the next token (an apostrophe in "the '90s").
     before_next: u8,
     /// The byte after the next token (0 at the end).
@@ -2817,6 +2924,11 @@ pub(crate) struct Look<'a> {
     plain_gap: bool,
     /// The attempt's text (as `input`).
     text: &'a str,
+    /// After an approximation, whether [`q_ago`] and [`q_duration`] pass there
+    /// ([`Look::approx_verdicts`]): found once for both.
+    approx: OnceCell<Option<(bool, bool)>>,
+    /// [`Look::word_after_ordinal`], once found.
+    ordinal_word: OnceCell<&'a [u8]>,
 }
 
 /// How many bytes of `b` from `from` on pass `f` (a plain loop, inlined: it runs
@@ -2859,6 +2971,7 @@ impl<'a> Look<'a> {
             after: b.get(end).copied().unwrap_or(0),
             next,
             next_classes,
+            next_end: j + next_len,
             before_next: j.checked_sub(1).and_then(|k| b.get(k)).copied().unwrap_or(0),
             after_next: b.get(j + next_len).copied().unwrap_or(0),
             number: b[..digits]
@@ -2869,7 +2982,22 @@ impl<'a> Look<'a> {
                 && b.get(end..j)
                     .is_some_and(|g| g.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))),
             text: i,
+            approx: OnceCell::new(),
+            ordinal_word: OnceCell::new(),
         }
+    }
+
+    /// After an approximation, whether [`q_ago`] and [`q_duration`] pass at the count
+    /// that follows it (`None` without an approximation). Both tests ask; the look
+    /// past the approximation is taken once.
+    fn approx_verdicts(&self) -> Option<(bool, bool)> {
+        *self.approx.get_or_init(|| {
+            let rest = self.after_approx()?;
+            Some((
+                rest.classes & (DIG | NUMW) == 0 || q_ago(&rest),
+                rest.classes & (DIG | NUMW | THE | REL) == 0 || q_duration(&rest),
+            ))
+        })
     }
 
     /// After an approximation and white space ("more than 4 years": "4 years"), where
@@ -2897,11 +3025,10 @@ impl<'a> Look<'a> {
     /// "text"); empty when there is none or something else comes first.
     fn word_after_next(&self) -> &'a [u8] {
         let b = self.input;
-        let from = self.next.as_ptr() as usize - b.as_ptr() as usize + self.next.len();
-        let rest = b.get(from..).unwrap_or_default();
-        let gap = rest.iter().take_while(|&&c| is_gap_byte(c)).count();
-        let rest = &rest[gap..];
-        &rest[..rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()]
+        let gap = run_len(b, self.next_end, is_gap_byte);
+        let from = self.next_end + gap;
+        b.get(from..from + run_len(b, from, |c| c.is_ascii_alphabetic()))
+            .unwrap_or_default()
     }
 
     fn first_is(&self, list: &[&str]) -> bool {
@@ -2935,6 +3062,11 @@ impl<'a> Look<'a> {
     /// After digits with an ordinal suffix ("75th"), the word that follows it across
     /// white space or a hyphen ("75th anniversary", "20th-century"); empty otherwise.
     fn word_after_ordinal(&self) -> &'a [u8] {
+        self.ordinal_word.get_or_init(|| self.find_word_after_ordinal())
+    }
+
+    /// [`Look::word_after_ordinal`], found (three quick tests ask for it).
+    fn find_word_after_ordinal(&self) -> &'a [u8] {
         let b = self.input;
         let Some(suffix) = b.get(self.digits..self.digits + 2) else {
             return &[];
@@ -2978,13 +3110,18 @@ fn any(_: &Look) -> bool {
 
 /// "80th anniversary", "75 years after"; in words, the ordinal or cardinal goes on
 /// with a number word ("twenty-first", "a hundredth") or is followed by
-/// "anniversary" or "years".
+/// "anniversary" or "years". After "years" comes "after" or "since": "two years ago"
+/// is no anniversary.
 fn q_anniversary(l: &Look) -> bool {
+    let years_then = |l: &Look| {
+        let w = l.word_after_next();
+        w.is_empty() || w.eq_ignore_ascii_case(b"after") || w.eq_ignore_ascii_case(b"since")
+    };
     if l.digits > 0 {
         (l.digits_then_letter() && l.word_after_ordinal_is(&["anniversary"]))
-            || (l.digits <= 4 && !l.after.is_ascii_alphabetic() && l.next_is(&["years"]))
+            || (l.digits <= 4 && !l.after.is_ascii_alphabetic() && l.next_is(&["years"]) && years_then(l))
     } else {
-        l.first_is_number_word() && l.next_has(NUMW | CONT)
+        l.first_is_number_word() && l.next_has(NUMW | CONT) && (!l.next_is(&["years"]) || years_then(l))
     }
 }
 
@@ -3126,8 +3263,8 @@ fn q_clock(l: &Look) -> bool {
 /// "two years ago", "more than a year ago", "at least a year earlier".
 fn q_ago(l: &Look) -> bool {
     // After an approximation, the count: "more than 4 billion" is no time ago.
-    if let Some(rest) = l.after_approx() {
-        return rest.classes & (DIG | NUMW) == 0 || q_ago(&rest);
+    if let Some((ago, _)) = l.approx_verdicts() {
+        return ago;
     }
     if l.digits > 0 {
         l.digits <= 4 && l.next_has(CONT)
@@ -3151,8 +3288,8 @@ fn q_duration(l: &Look) -> bool {
     let unit_or_joint = |l: &Look| l.next_has(NUMW | CONT) || l.next_is(&["to", "or"]) || l.next_is(DURATION_WORDS);
     // After an approximation, what may follow it ("more than two years", "nearly the
     // past two years").
-    if let Some(rest) = l.after_approx() {
-        return rest.classes & (DIG | NUMW | THE | REL) == 0 || q_duration(&rest);
+    if let Some((_, duration)) = l.approx_verdicts() {
+        return duration;
     }
     if l.digits > 0 {
         return l.digits <= 4 && unit_or_joint(l);
@@ -3278,7 +3415,7 @@ fn q_month_in_context(l: &Look) -> bool {
 /// Every production with the classes of words it can start with and its quick test,
 /// longest forms first.
 const PRODUCTIONS: &[(u16, Quick, Production)] = &[
-    (DIG | NUMW, q_anniversary, anniversary),
+    (DIG | NUMW, q_anniversary, p_anniversary),
     (MONTH | WKDAY, q_month_day, p_month_day),
     (DIG | WKDAY, q_day_month, p_day_month),
     (DIG, q_iso_date, iso_date),
@@ -3290,7 +3427,7 @@ const PRODUCTIONS: &[(u16, Quick, Production)] = &[
     (NUMW | FISCAL | Q | DIG | REL, q_quarter_phrase, p_quarter),
     (DIG, q_decade, p_decade),
     (THE, q_the, p_the),
-    (CTX, q_from_to_years, from_to_years),
+    (CTX, q_from_to_years, p_from_to_years),
     (CTX, q_years_in_context, years_in_context),
     (MOD, q_modified_years, p_modified_years),
     (DIG, q_year_possessive, year_possessive),

@@ -320,6 +320,42 @@ proptest! {
         }
     }
 
+    /// "from 2015 to 2017" read by hand ([`plain_from_to_years`]) is what the
+    /// combinators read.
+    #[test]
+    fn plain_from_to_years_agrees_with_the_combinators(
+        prep in 0usize..5,
+        years in (prop_oneof![1990u32..2030, 0u32..10000], prop_oneof![1990u32..2030, 0u32..10000]),
+        joint in 0usize..7,
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..3),
+        gap in 0usize..GAPS.len(),
+    ) {
+        use super::grammar::{from_to_years, p_from_to_years};
+        let prep = ["from", "From", "between", "betwixt", "from early"][prep];
+        let joint = ["to", "and", "until", "through", "till", "or", "To"][joint];
+        let tail: String = tail.iter().map(|&k| TAILS[k]).collect();
+        let text = format!("{prep}{}{:04}{tail} {joint} {:04}{tail}", GAPS[gap], years.0, years.1);
+        prop_assert_eq!(p_from_to_years(&text).ok(), from_to_years(&text).ok(), "{:?}", text);
+    }
+
+    /// "80th anniversary" read by hand ([`plain_anniversary`]) is what the
+    /// combinators read.
+    #[test]
+    fn plain_anniversary_agrees_with_the_combinators(
+        n in prop_oneof![0u32..100, 0u32..100_000],
+        suffix in 0usize..9,
+        gap in 0usize..GAPS.len(),
+        noun in 0usize..7,
+        tail in proptest::collection::vec(0usize..TAILS.len(), 0..2),
+    ) {
+        use super::grammar::{anniversary, p_anniversary};
+        let suffix = ["st", "nd", "rd", "th", "TH", "x", "", "s", "th-"][suffix];
+        let noun = ["anniversary", "Anniversary", "anniversaries", "years", "century", "", "2024"][noun];
+        let tail: String = tail.iter().map(|&k| TAILS[k]).collect();
+        let text = format!("{n}{suffix}{}{noun}{tail}", GAPS[gap]);
+        prop_assert_eq!(p_anniversary(&text).ok(), anniversary(&text).ok(), "{:?}", text);
+    }
+
     /// What may follow a year, byte by byte, is what the combinators allowed.
     #[test]
     fn year_tail_ok_is_the_combinator_form(
@@ -516,4 +552,39 @@ fn plain_dates_defer_ranges() {
             "{text:?}"
         );
     }
+}
+
+/// "from 2015 to 2017" by hand leaves a modifier or a year in words to the
+/// combinators: each case fails if that deferral in [`plain_from_to_years`] is
+/// dropped.
+#[test]
+fn plain_from_to_years_defers_modifiers_and_spoken_years() {
+    use super::grammar::{from_to_years, p_from_to_years, plain_from_to_years};
+    for text in [
+        "from early 2015 to 2017",
+        "between 2014 and late 2016",
+        "from two thousand to 2017",
+        "from 2015 to mid-2017",
+    ] {
+        assert!(plain_from_to_years(text).is_none(), "{text:?}");
+        assert_eq!(p_from_to_years(text).ok(), from_to_years(text).ok(), "{text:?}");
+    }
+    assert!(plain_from_to_years("from 2015 to 2017").is_some_and(|r| r.is_ok()));
+}
+
+/// The hand-written anniversary leaves counts ("75 years after") and words to the
+/// combinators: each case fails if that deferral in [`plain_anniversary`] is dropped.
+#[test]
+fn plain_anniversary_defers_counts_and_words() {
+    use super::grammar::{anniversary, p_anniversary, plain_anniversary};
+    for text in [
+        "75 years after",
+        "75 years since the war",
+        "eightieth anniversary",
+        "12345th anniversary",
+    ] {
+        assert!(plain_anniversary(text).is_none(), "{text:?}");
+        assert_eq!(p_anniversary(text).ok(), anniversary(text).ok(), "{text:?}");
+    }
+    assert!(plain_anniversary("80th anniversary of").is_some_and(|r| r.is_ok()));
 }

@@ -821,6 +821,7 @@ fn word_list_searches_are_the_lists() {
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
         let extra = [
+            "",
             "A",
             "IN",
             "Throughout",
