@@ -62,15 +62,33 @@ static PREFIX_LEN: [u32; 26 * 27] = {
     t
 };
 
-/// A lower-case word of at most 16 bytes as a big-endian integer, zero-padded.
-const fn pack(w: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
+/// A word of at most 16 ASCII letters as a number, lower-cased (`| 0x20`): its bytes
+/// in order, then zeros. Numbers compare as the words do, so a sorted list stays
+/// sorted; the top 8 bytes are the key of a word of at most 8.
+pub(crate) const fn pack_word(w: &[u8]) -> u128 {
+    let mut key = 0u128;
     let mut k = 0;
     while k < w.len() && k < 16 {
-        buf[k] = w[k];
+        key = (key << 8) | (w[k] | 0x20) as u128;
         k += 1;
     }
-    u128::from_be_bytes(buf)
+    // Left-aligned (the empty word is 0: a shift by 128 bits is none).
+    match key.checked_shl(8 * (16 - k) as u32) {
+        Some(key) => key,
+        None => 0,
+    }
+}
+
+/// Each word of a list packed by [`pack_word`], in the list's order: a sorted list
+/// becomes a sorted array for a binary search.
+pub(crate) const fn pack_words<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut k = 0;
+    while k < N && k < words.len() {
+        keys[k] = pack_word(words[k].as_bytes());
+        k += 1;
+    }
+    keys
 }
 
 const HASH_BITS: u32 = 10;
@@ -115,7 +133,7 @@ static TABLE16: [(u128, Class); SLOTS] = {
     let mut k = 0;
     while let Some((w, class)) = each_word(k) {
         if w.len() > 8 {
-            insert16(&mut t, pack(w), class);
+            insert16(&mut t, pack_word(w), class);
         }
         k += 1;
     }
@@ -130,7 +148,7 @@ static TABLE8: [(u64, Class); SLOTS] = {
     let mut k = 0;
     while let Some((w, class)) = each_word(k) {
         if w.len() <= 8 {
-            insert8(&mut t, (pack(w) >> 64) as u64, class);
+            insert8(&mut t, (pack_word(w) >> 64) as u64, class);
         }
         k += 1;
     }
@@ -171,14 +189,11 @@ pub fn lookup(word: &[u8]) -> Class {
     if !may_be_listed(c0, word.get(1).copied(), n) {
         return NONE;
     }
-    // ASCII letters lower-case by setting bit 5; the padding stays zero.
+    let key = pack_word(word);
     if n <= 8 {
-        let key = word.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20));
-        let key = key << (8 * (8 - n));
+        let key = (key >> 64) as u64;
         return probe(&TABLE8, key, hash8(key));
     }
-    let key = word.iter().fold(0u128, |k, &b| (k << 8) | u128::from(b | 0x20));
-    let key = key << (8 * (16 - n));
     probe(&TABLE16, key, hash16(key))
 }
 

@@ -21,6 +21,7 @@ use nom::{
 
 use super::words::{self, Unit};
 use super::{GroupKind, Season, TimexType, TimexValue};
+use crate::extract::lexicon::{pack_word, pack_words};
 
 pub(crate) type R<'a, O> = IResult<&'a str, O>;
 
@@ -1063,37 +1064,19 @@ pub(super) const YEAR_CONTEXT: &[&str] = &[
     "year",
 ];
 
-/// A word of at most 16 ASCII letters as a number, lower-cased: its bytes in order,
-/// then zeros. Numbers compare as the words do, so a sorted list stays sorted.
-const fn pack_word(w: &[u8]) -> u128 {
-    let mut key = 0u128;
-    let mut k = 0;
-    while k < w.len() && k < 16 {
-        key = (key << 8) | (w[k] | 0x20) as u128;
-        k += 1;
-    }
-    // Left-aligned (the empty word is 0: a shift by 128 bits is none).
-    match key.checked_shl(8 * (16 - k) as u32) {
-        Some(key) => key,
-        None => 0,
-    }
-}
-
 /// [`YEAR_CONTEXT`] packed by [`pack_word`], in the same (sorted) order.
-const YEAR_CONTEXT_KEYS: [u128; YEAR_CONTEXT.len()] = {
-    let mut keys = [0u128; YEAR_CONTEXT.len()];
-    let mut k = 0;
-    while k < keys.len() {
-        keys[k] = pack_word(YEAR_CONTEXT[k].as_bytes());
-        k += 1;
-    }
-    keys
-};
+const YEAR_CONTEXT_KEYS: [u128; YEAR_CONTEXT.len()] = pack_words(YEAR_CONTEXT);
+
+/// A word of at most 16 bytes, in any ASCII case, among `keys` (a sorted list packed
+/// by [`pack_words`]): a binary search of numbers.
+fn in_packed(keys: &[u128], w: &[u8]) -> bool {
+    w.len() <= 16 && keys.binary_search(&pack_word(w)).is_ok()
+}
 
 /// A word of ASCII letters that is one of [`YEAR_CONTEXT`], in any case: a binary
 /// search of numbers (every year in context is looked up, and the list is long).
 pub(super) fn is_year_context(w: &[u8]) -> bool {
-    w.len() <= 16 && YEAR_CONTEXT_KEYS.binary_search(&pack_word(w)).is_ok()
+    in_packed(&YEAR_CONTEXT_KEYS, w)
 }
 
 /// A year in a context phrase, with an optional modifier: "early 2025", "mid-2024",
@@ -1548,15 +1531,7 @@ pub(super) const COUNT_NOUNS: &[&str] = &[
 ];
 
 /// [`COUNT_NOUNS`] packed by [`pack_word`], in the same (sorted) order.
-const COUNT_NOUN_KEYS: [u128; COUNT_NOUNS.len()] = {
-    let mut keys = [0u128; COUNT_NOUNS.len()];
-    let mut k = 0;
-    while k < keys.len() {
-        keys[k] = pack_word(COUNT_NOUNS[k].as_bytes());
-        k += 1;
-    }
-    keys
-};
+const COUNT_NOUN_KEYS: [u128; COUNT_NOUNS.len()] = pack_words(COUNT_NOUNS);
 
 /// What may follow a bare year: not a word glued by a hyphen ("2025-word"), not a
 /// percentage, not a decimal, date or time ("2025.5", "2025/26", "2025:"), not a unit or
@@ -1576,7 +1551,7 @@ pub(super) fn year_tail_ok(i: &str) -> R<'_, ()> {
 /// A word of ASCII letters that is one of [`COUNT_NOUNS`], in any case: a binary
 /// search of numbers, as for [`is_year_context`] (every year is looked at).
 pub(super) fn is_count_noun(w: &[u8]) -> bool {
-    w.len() <= 16 && COUNT_NOUN_KEYS.binary_search(&pack_word(w)).is_ok()
+    in_packed(&COUNT_NOUN_KEYS, w)
 }
 
 /// [`year_tail_ok`] as nom combinators, as it was written first: the oracle.
